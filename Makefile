@@ -1,0 +1,60 @@
+# Two commands on a fresh Debian or Ubuntu machine:
+#   make run    set up .venv, install, open the app on the bundled demo edition
+#   make test   set up, then run the whole test suite headless
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+# System libraries Qt needs at run time, and the tools the tests use to look at what the app
+# makes (pdftoppm and friends, LibreOffice for Word files, Xvfb for a real window).
+QT_DEBS   := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+             libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+             libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
+TEST_DEBS := poppler-utils libreoffice-writer-nogui xvfb
+
+.PHONY: run test bench lint system-deps test-deps install clean
+
+run: system-deps install
+	$(BIN)/bulletin show --demo
+
+test: system-deps test-deps install
+	$(BIN)/python -m pytest -q
+
+bench: system-deps install
+	$(BIN)/python bench/run.py
+
+lint: install
+	$(BIN)/ruff check desktop_app resources templates tests bench
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PY) -c "import ensurepip, venv" 2>/dev/null || $(MAKE) --no-print-directory apt DEBS=python3-venv
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	@$(MAKE) --no-print-directory apt DEBS="$(QT_DEBS)"
+
+test-deps:
+	@$(MAKE) --no-print-directory apt DEBS="$(TEST_DEBS)"
+
+# Install the Debian packages in DEBS that are missing: as root with apt-get, otherwise print
+# the one line to run. On a system without dpkg, say so and go on.
+apt:
+	@command -v dpkg >/dev/null || { echo "Not Debian/Ubuntu: install the equivalents of: $(DEBS)"; exit 0; }; \
+	missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else \
+	  echo "Missing system packages; run:  sudo apt-get install -y$$missing"; \
+	fi
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,220 @@
+"""The ``bulletin`` command: every job of the app, with no window.
+
+Exit codes: 0 success, 1 problems found (validate), 2 bad input or usage, 3 a bug.
+Bad input is reported as one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.core.errors import BulletinError
+from desktop_app.core.model import Issue, new_issue
+from desktop_app.core.storage import (
+    ISSUE_FILE,
+    IssueFile,
+    issue_to_data,
+    load_issue,
+    save_issue,
+)
+from desktop_app.core.validate import validate
+from desktop_app.resources import demo_dir
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_BUG = 0, 1, 2, 3
+
+
+class UsageError(BulletinError):
+    """The command line itself is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake as one line instead of printing and exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _warn(text: str) -> None:
+    sys.stderr.write(f"bulletin: warning: {text}\n")
+
+
+# ---- issue selection -----------------------------------------------------------------------
+
+
+def add_issue_argument(parser: argparse.ArgumentParser) -> None:
+    """DIR or --demo: the issue a command works on."""
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("folder", nargs="?", type=Path, help="the issue folder")
+    group.add_argument("--demo", action="store_true", help="use the bundled demo edition")
+
+
+def open_issue(args: argparse.Namespace) -> IssueFile:
+    """Load the issue named on the command line, printing the loader's warnings."""
+    loaded = load_issue(demo_dir() if args.demo else args.folder)
+    for warning in loaded.warnings:
+        _warn(warning)
+    return loaded
+
+
+# ---- commands ------------------------------------------------------------------------------
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    target: Path = args.folder
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise BulletinError(f"{target} already exists and is not an empty folder")
+    parent = target.resolve().parent
+    if not parent.is_dir():
+        raise BulletinError(f"{parent} does not exist")
+    # Build the issue to the side, then rename it into place: never a half-made folder.
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    try:
+        if args.demo:
+            shutil.copytree(demo_dir(), staging, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.bak", "*.pyc"))
+        else:
+            issue = new_issue(edition=args.edition, published=args.published or "")
+            save_issue(issue, staging)
+            (staging / f"{ISSUE_FILE}.bak").unlink(missing_ok=True)
+        if target.exists():
+            target.rmdir()
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    what = "a copy of the demo edition" if args.demo else "a new issue with the standard sections"
+    _out(f"Created {what} in {target}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    loaded = open_issue(args)
+    if args.json:
+        json.dump(issue_to_data(loaded.issue, full=True), sys.stdout, ensure_ascii=False,
+                  indent=2, default=str)
+        _out()
+        return EXIT_OK
+    for line in outline(loaded.issue):
+        _out(line)
+    return EXIT_OK
+
+
+def outline(issue: Issue) -> list[str]:
+    """The issue as a readable outline: masthead, sections with their articles, the pool."""
+
+    def describe(a) -> str:
+        bits = [a.status.label.lower()]
+        for count, word in ((len(a.contacts), "contact"), (len(a.pull_quotes), "pull quote"),
+                            (len(a.images), "image"), (len(a.callouts), "callout")):
+            if count:
+                bits.append(f"{count} {word}{'s' if count != 1 else ''}")
+        return f"{a.title or '(untitled)'}  ({', '.join(bits)})  [{a.id}]"
+
+    lines = [f"{issue.title} \u2014 {issue.edition_line}", issue.strapline, ""]
+    for section in issue.sections:
+        count = len(section.articles)
+        lines.append(f"{section.title}  [{section.id}]  {count} article{'s' if count != 1 else ''}")
+        for n, article in enumerate(section.articles, 1):
+            lines.append(f"  {n}. {describe(article)}")
+    lines.append("")
+    lines.append(f"Pool: {len(issue.pool)} article{'s' if len(issue.pool) != 1 else ''} "
+                 "waiting to be placed")
+    for article in issue.pool:
+        lines.append(f"  - {describe(article)}")
+    return lines
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    loaded = open_issue(args)
+    problems = validate(loaded.issue, loaded.folder, loaded.source)
+    for problem in problems:
+        _out(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if problems:
+        _out(f"{errors} error{'s' if errors != 1 else ''}, "
+             f"{warnings} warning{'s' if warnings != 1 else ''}")
+        return EXIT_PROBLEMS
+    _out(f"No problems in {loaded.path}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not (args.pdf or args.docx):
+        raise UsageError("say what to export: --pdf FILE, --docx FILE or both")
+    missing = [name for name, wanted in (("PDF", args.pdf), ("Word", args.docx)) if wanted]
+    raise BulletinError(f"{' and '.join(missing)} export is not built yet")
+
+
+# ---- the parser ----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="bulletin", description="Assemble the SOC Local Partnerships Bulletin.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("new", help="create an issue folder")
+    p.add_argument("folder", type=Path, help="the folder to create")
+    p.add_argument("--demo", action="store_true", help="copy the demo edition instead")
+    p.add_argument("--edition", type=int, default=1, help="edition number (default 1)")
+    p.add_argument("--published", help='season or date, e.g. "Winter 2026"')
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("show", help="print an issue's outline, or the whole model as JSON")
+    add_issue_argument(p)
+    p.add_argument("--json", action="store_true", help="print the whole model as JSON")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("validate", help="list every problem (exit 0 none, 1 problems)")
+    add_issue_argument(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("export", help="export the PDF and/or the Word file")
+    add_issue_argument(p)
+    p.add_argument("--pdf", type=Path, metavar="FILE", help="write the styled PDF here")
+    p.add_argument("--docx", type=Path, metavar="FILE", help="write the Word file here")
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None,
+        parser_factory: Callable[[], argparse.ArgumentParser] = build_parser) -> int:
+    """Run a command line; returns the exit code. Never raises for bad input."""
+    try:
+        args = parser_factory().parse_args(argv)
+        return int(args.func(args))
+    except BulletinError as exc:
+        sys.stderr.write(f"bulletin: {exc}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("bulletin: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: say so in one line; details on request
+        if os.environ.get("BULLETIN_DEBUG"):
+            traceback.print_exc()
+        sys.stderr.write(
+            f"bulletin: internal error: {type(exc).__name__}: {exc} "
+            "(run with BULLETIN_DEBUG=1 for details and report it)\n"
+        )
+        return EXIT_BUG
+
+
+def main() -> None:
+    sys.exit(run())

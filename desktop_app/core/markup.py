@@ -1,0 +1,218 @@
+"""The article body markup: a small Markdown subset parsed with markdown-it-py.
+
+Paragraphs, bullet and numbered lists, bold, italic, links and sub-headings. Raw HTML is
+left as text (the parser's ``html`` option is off) and a link keeps its target only if it is
+http, https or mailto.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one set of inline styles; ``\\n`` alone is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass
+class Paragraph:
+    runs: list[Run]
+
+
+@dataclass
+class Heading:
+    """A sub-heading inside a body; level 1 is the biggest the body may use."""
+
+    level: int
+    runs: list[Run]
+
+
+@dataclass
+class ListItem:
+    runs: list[Run]
+    level: int = 0
+
+
+@dataclass
+class ListBlock:
+    ordered: bool
+    items: list[ListItem] = field(default_factory=list)
+    start: int = 1
+
+
+MarkupBlock = Paragraph | Heading | ListBlock
+
+
+@dataclass
+class BadLink:
+    """A link whose target was dropped, with the line of the body it is on."""
+
+    text: str
+    href: str
+    line: int | None
+
+
+@dataclass
+class ParsedBody:
+    blocks: list[MarkupBlock]
+    bad_links: list[BadLink]
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("zero", {"html": False, "typographer": False})
+    md.enable(["heading", "list", "emphasis", "link", "newline", "escape", "entity", "autolink"])
+    # Accept every link target while parsing so that a refused one can be reported and shown
+    # as plain text; safe_href() decides what is kept.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+def link_scheme(url: str) -> str:
+    """The scheme of a link target as a browser would see it ("" if none)."""
+    cleaned = _INVISIBLE.sub("", unicodedata.normalize("NFKC", unquote(url)))
+    try:
+        return urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return "?"
+
+
+def safe_href(url: str) -> str | None:
+    """The link target if it is an allowed, well-formed http, https or mailto link; else None."""
+    url = url.strip()
+    if not url or _INVISIBLE.search(url):
+        return None
+    scheme = link_scheme(url)
+    if scheme not in ALLOWED_SCHEMES:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if scheme in ("http", "https") and not parts.netloc:
+        return None
+    if scheme == "mailto" and "@" not in parts.path:
+        return None
+    return url
+
+
+def parse(text: str) -> ParsedBody:
+    """Parse body markup into blocks of inline runs."""
+    tokens = _parser().parse(text or "")
+    blocks: list[MarkupBlock] = []
+    bad: list[BadLink] = []
+    stack: list[ListBlock] = []
+    item_runs: list[list[Run]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            ordered = tok.type == "ordered_list_open"
+            start = int(tok.attrGet("start") or 1) if ordered else 1
+            block = ListBlock(ordered=ordered, start=start)
+            if not stack:
+                blocks.append(block)
+            stack.append(block)
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            stack.pop()
+        elif tok.type == "list_item_open":
+            item_runs.append([])
+            stack[0].items.append(ListItem(runs=item_runs[-1], level=len(stack) - 1))
+        elif tok.type == "list_item_close":
+            runs = item_runs.pop()
+            if runs and runs[-1].text == "\n":
+                runs.pop()
+        elif tok.type == "inline":
+            runs = _inline(tok, bad)
+            if item_runs:
+                target = item_runs[-1]
+                if target and target[-1].text != "\n":
+                    target.append(Run("\n"))
+                target.extend(runs)
+            else:
+                prev = tokens[i - 1] if i else None
+                if prev is not None and prev.type == "heading_open":
+                    blocks.append(Heading(level=int(prev.tag[1]), runs=runs))
+                else:
+                    blocks.append(Paragraph(runs=runs))
+        i += 1
+    return ParsedBody(blocks=blocks, bad_links=bad)
+
+
+def _inline(token: Token, bad: list[BadLink]) -> list[Run]:
+    runs: list[Run] = []
+    bold = italic = 0
+    hrefs: list[str | None] = []
+    link_words: list[str] = []
+    line = token.map[0] + 1 if token.map else None
+    for child in token.children or []:
+        kind = child.type
+        if kind == "text" or kind == "code_inline":
+            link_words.append(child.content)
+            _append(runs, Run(child.content, bold > 0, italic > 0, hrefs[-1] if hrefs else None))
+        elif kind == "softbreak":
+            _append(runs, Run(" ", bold > 0, italic > 0, hrefs[-1] if hrefs else None))
+        elif kind == "hardbreak":
+            runs.append(Run("\n"))
+        elif kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            raw = str(child.attrGet("href") or "")
+            href = safe_href(raw)
+            hrefs.append(href)
+            link_words.clear()
+            if href is None:
+                bad.append(BadLink(text="", href=raw, line=line))
+        elif kind == "link_close":
+            href = hrefs.pop() if hrefs else None
+            if href is None and bad and bad[-1].text == "":
+                bad[-1].text = "".join(link_words) or bad[-1].href
+    return runs
+
+
+def _append(runs: list[Run], run: Run) -> None:
+    """Add a run, merging it into the last one when the styles match."""
+    if not run.text:
+        return
+    if runs:
+        last = runs[-1]
+        if (last.bold, last.italic, last.href) == (run.bold, run.italic, run.href) and \
+                last.text != "\n":
+            runs[-1] = Run(last.text + run.text, last.bold, last.italic, last.href)
+            return
+    runs.append(run)
+
+
+def plain_text(text: str) -> str:
+    """The words of some markup with the markup taken away, blocks on their own lines."""
+    lines = []
+    for block in parse(text).blocks:
+        if isinstance(block, ListBlock):
+            lines.extend("".join(r.text for r in item.runs) for item in block.items)
+        else:
+            lines.append("".join(r.text for r in block.runs))
+    return "\n".join(lines)

@@ -1,0 +1,162 @@
+"""Checks an issue before it is exported: every problem with its file, line and field."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .images import ImageProblem, check_image
+from .markup import parse
+from .model import ID_PATTERN, Article, Contact, Issue, SidebarCallout, StatisticCallout, Status
+from .storage import ISSUE_FILE, SourceMap, image_file
+
+EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an issue, and where: enough for a GUI to jump to it."""
+
+    severity: str
+    message: str
+    file: Path | None = None
+    line: int | None = None
+    section_id: str | None = None
+    article_id: str | None = None
+    field: str = ""
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+        return f"{where}{self.severity}: {self.message}"
+
+
+def validate(issue: Issue, folder: Path | None = None, source: SourceMap | None = None,
+             check_files: bool = True) -> list[Problem]:
+    """Every problem in an issue, in issue order."""
+    folder = Path(folder) if folder is not None else None
+    source = source or SourceMap()
+    file = folder / ISSUE_FILE if folder is not None else None
+    problems: list[Problem] = []
+
+    def add(severity: str, message: str, kind: str | None = None, ident: str | None = None,
+            *sub: object, section_id: str | None = None, article_id: str | None = None,
+            field: str = "") -> None:
+        if kind is None:
+            line = source.lines.get(tuple(sub)) if sub else None
+        else:
+            line = source.line(kind, ident, *sub)
+        problems.append(Problem(severity, message, file, line, section_id, article_id, field))
+
+    if not issue.title.strip():
+        add(ERROR, "the bulletin has no title", None, None, "title", field="title")
+    if not issue.published.strip():
+        add(WARNING, "no publication date or season", None, None, "published", field="published")
+    _links(issue.welcome, "the welcome text", lambda m, ln: add(
+        ERROR, m, None, None, "welcome", field="welcome"))
+    for i, contact in enumerate(issue.team_contacts):
+        for message in _contact_problems(contact):
+            add(ERROR, f"team contact {i + 1}: {message}", None, None, "team_contacts", i,
+                field="team_contacts")
+
+    ids = Counter([s.id for s in issue.sections] + [a.id for a in issue.all_articles()])
+    for ident, count in ids.items():
+        if count > 1:
+            kind = "section" if any(s.id == ident for s in issue.sections) else "article"
+            add(ERROR, f"the id '{ident}' is used {count} times; ids must be unique", kind, ident,
+                "id", field="id")
+
+    for section in issue.sections:
+        sid = section.id
+        if not ID_PATTERN.match(section.id):
+            add(ERROR, f"section id '{section.id}' should be lower-case letters, digits and "
+                "hyphens", "section", sid, "id", section_id=sid, field="id")
+        if not section.title.strip():
+            add(ERROR, f"section '{sid}' has no title", "section", sid, "title", section_id=sid,
+                field="title")
+        welcome = sid == "welcome" and bool(issue.welcome.strip())
+        if not section.articles and not welcome:
+            add(WARNING, f"section '{section.title or sid}' is empty", "section", sid,
+                section_id=sid)
+        _links(section.intro, f"the intro of section '{section.title}'", lambda m, ln, sid=sid:
+               add(ERROR, m, "section", sid, "intro", section_id=sid, field="intro"))
+        for article in section.articles:
+            problems.extend(_article(article, sid, folder, source, file, check_files))
+    for article in issue.pool:
+        problems.extend(_article(article, None, folder, source, file, check_files))
+    return problems
+
+
+def _article(article: Article, section_id: str | None, folder: Path | None, source: SourceMap,
+             file: Path | None, check_files: bool) -> list[Problem]:
+    out: list[Problem] = []
+    aid = article.id
+    name = f"'{article.title or aid}'"
+
+    def add(severity: str, message: str, field: str, *sub: object, offset: int = 0) -> None:
+        line = source.line("article", aid, field, *sub)
+        if line is not None and offset:
+            line += offset  # a body line: the text starts on the line after its key
+        out.append(Problem(severity, f"article {name}: {message}", file, line, section_id, aid,
+                           field))
+
+    if not ID_PATTERN.match(aid):
+        add(ERROR, f"id '{aid}' should be lower-case letters, digits and hyphens", "id")
+    if not article.title.strip():
+        add(ERROR, "no title", "title")
+    if not article.body.strip():
+        add(WARNING, "no body text", "body")
+    if section_id is not None and article.status is not Status.READY:
+        add(WARNING, f"placed in the issue but marked {article.status.label.lower()}", "status")
+    _links(article.body, "the body", lambda m, ln: add(ERROR, m, "body", offset=ln or 0))
+    if not article.contacts:
+        add(WARNING, "no contact for more information", "contacts")
+    for i, contact in enumerate(article.contacts):
+        for message in _contact_problems(contact):
+            add(ERROR, f"contact {i + 1}: {message}", "contacts", i)
+    for i, quote in enumerate(article.pull_quotes):
+        if not quote.text.strip():
+            add(ERROR, f"pull quote {i + 1} has no text", "pull_quotes", i)
+    for i, callout in enumerate(article.callouts):
+        if isinstance(callout, StatisticCallout) and not (callout.value.strip()
+                                                         and callout.label.strip()):
+            add(ERROR, f"statistic {i + 1} needs a figure and a label", "callouts", i)
+        if isinstance(callout, SidebarCallout) and not (callout.title.strip() and callout.items):
+            add(ERROR, f"sidebar {i + 1} needs a title and at least one point", "callouts", i)
+    for i, image in enumerate(article.images):
+        label = f"image {i + 1} ({image.path or 'no file'})"
+        if not image.alt.strip():
+            add(ERROR, f"{label} has no alt text", "images", i, "alt")
+        if not image.path.strip():
+            add(ERROR, f"{label}: no file chosen", "images", i, "path")
+        elif check_files and folder is not None:
+            path = image_file(folder, image)
+            if not path.is_file():
+                add(ERROR, f"{label} is missing from the issue folder", "images", i, "path")
+            else:
+                try:
+                    check_image(path)
+                except ImageProblem as exc:
+                    add(ERROR, f"{label}: {exc}", "images", i, "path")
+    return out
+
+
+def _contact_problems(contact: Contact) -> list[str]:
+    problems = []
+    if not contact.name.strip() and not contact.email.strip():
+        problems.append("needs a name or an email address")
+    if contact.email.strip() and not EMAIL.match(contact.email.strip()):
+        problems.append(f"'{contact.email}' is not a valid email address")
+    return problems
+
+
+def _links(text: str, where: str, report) -> None:
+    for bad in parse(text).bad_links:
+        report(f"link '{bad.text}' in {where} goes to '{bad.href}': only http, https and "
+               "mailto links are allowed", bad.line)
