@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -496,8 +497,16 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
+_LINE_BREAKS_YAML_FOLDS = re.compile("[\r\x85\u2028\u2029\ufeff]")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value and "\r" not in value else None
+    # Characters a YAML reader would treat as line breaks, or drop, only survive escaped in a
+    # double-quoted scalar; everything else multi-line reads best as a literal block.
+    if _LINE_BREAKS_YAML_FOLDS.search(value):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -49,7 +49,8 @@ def validate(issue: Issue, folder: Path | None = None, source: SourceMap | None 
             *sub: object, section_id: str | None = None, article_id: str | None = None,
             field: str = "") -> None:
         if kind is None:
-            line = source.lines.get(tuple(sub)) if sub else None
+            # Top-level keys only by exact path: a missing title has no line of its own.
+            line = source.line("", None, *sub) if len(sub) > 1 else source.lines.get(sub)
         else:
             line = source.line(kind, ident, *sub)
         problems.append(Problem(severity, message, file, line, section_id, article_id, field))
@@ -61,8 +62,8 @@ def validate(issue: Issue, folder: Path | None = None, source: SourceMap | None 
     _links(issue.welcome, "the welcome text", lambda m, ln: add(
         ERROR, m, None, None, "welcome", field="welcome"))
     for i, contact in enumerate(issue.team_contacts):
-        for message in _contact_problems(contact):
-            add(ERROR, f"team contact {i + 1}: {message}", None, None, "team_contacts", i,
+        for message, key in _contact_problems(contact):
+            add(ERROR, f"team contact {i + 1}: {message}", None, None, "team_contacts", i, key,
                 field="team_contacts")
 
     ids = Counter([s.id for s in issue.sections] + [a.id for a in issue.all_articles()])
@@ -118,8 +119,8 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
     if not article.contacts:
         add(WARNING, "no contact for more information", "contacts")
     for i, contact in enumerate(article.contacts):
-        for message in _contact_problems(contact):
-            add(ERROR, f"contact {i + 1}: {message}", "contacts", i)
+        for message, key in _contact_problems(contact):
+            add(ERROR, f"contact {i + 1}: {message}", "contacts", i, key)
     for i, quote in enumerate(article.pull_quotes):
         if not quote.text.strip():
             add(ERROR, f"pull quote {i + 1} has no text", "pull_quotes", i)
@@ -147,12 +148,13 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
     return out
 
 
-def _contact_problems(contact: Contact) -> list[str]:
+def _contact_problems(contact: Contact) -> list[tuple[str, str]]:
+    """Each problem with a contact, and the contact field it is about."""
     problems = []
     if not contact.name.strip() and not contact.email.strip():
-        problems.append("needs a name or an email address")
+        problems.append(("needs a name or an email address", "name"))
     if contact.email.strip() and not EMAIL.match(contact.email.strip()):
-        problems.append(f"'{contact.email}' is not a valid email address")
+        problems.append((f"'{contact.email}' is not a valid email address", "email"))
     return problems
 
 
