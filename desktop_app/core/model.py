@@ -11,7 +11,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Union
+from typing import Any
 
 SCHEMA_VERSION = 1
 
@@ -103,7 +103,7 @@ class SidebarCallout:
     kind = "sidebar"
 
 
-Callout = Union[StatisticCallout, SidebarCallout]
+Callout = StatisticCallout | SidebarCallout
 
 
 @dataclass

@@ -92,7 +92,6 @@ def resolve_issue_path(location: Path | str) -> Path:
 def load_issue(location: Path | str) -> IssueFile:
     """Read an issue folder; raises IssueFileError with file and line for anything wrong."""
     path = resolve_issue_path(location)
-    folder = path.parent
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -515,7 +514,7 @@ _Dumper.add_representer(str, _represent_str)
 
 def dump_issue(issue: Issue) -> bytes:
     """The text of ``issue.yaml`` for an issue."""
-    header = "# SOC Local Partnerships Bulletin issue file. Edit with care; see docs/file-format.md\n"
+    header = "# SOC Local Partnerships Bulletin issue. Format: docs/file-format.md\n"
     body = yaml.dump(
         issue_to_data(issue),
         Dumper=_Dumper,
