@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -34,7 +34,7 @@ STANDARD_SECTIONS: tuple[tuple[str, str], ...] = (
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Where an article stands in the editor's workflow."""
 
     DRAFT = "draft"
