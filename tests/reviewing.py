@@ -63,7 +63,7 @@ def add_remarks(source: Path, target: Path, remarks: list[Remark]) -> Path:
                                            author=remark.author, initials=remark.initials)
         comments.append(comment)
     extended = [f"<w15:commentsEx {nsdecls('w')} xmlns:w15=\"{W15}\">"]
-    for i, (remark, comment) in enumerate(zip(remarks, comments)):
+    for i, (remark, comment) in enumerate(zip(remarks, comments, strict=True)):
         para_id = f"{0x10000000 + i:08X}"
         comment._element.findall(qn("w:p"))[-1].set(f"{{{W14}}}paraId", para_id)
         parent = ""
