@@ -46,7 +46,7 @@ NUMBERING = {
                    ("bullet", "\u25aa", 54, 12)]),
     "number": (2, [("decimal", "%1.", 20, 16), ("lowerLetter", "%2)", 40, 16),
                    ("lowerRoman", "%3.", 60, 16)]),
-    "callout": (3, [("bullet", "\u2022", 28, 12)]),
+    "callout": (3, [("bullet", "\u2022", 28, 14)]),
 }
 
 

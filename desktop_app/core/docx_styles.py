@@ -56,7 +56,7 @@ class StyleSpec:
     outline: int | None = None  # 0 for Heading 1: what the Navigation pane shows
     shading: str | None = None
     borders: tuple[Border, ...] = ()
-    numbering: tuple[str, int] | None = None  # ("bullet" | "number", level)
+    numbering: tuple[str, int] | None = None  # ("bullet" | "number" | "callout", level)
     contextual: bool = False  # no space between paragraphs of this same style
     priority: int = 20
     description: str = ""
@@ -108,15 +108,16 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Quote Attribution", next="Normal", size=10, colour="muted", after=12,
               indent_left=18, indent_right=18, borders=(Border(("left",), 24, 10, "accent"),),
               priority=24, description="Who said the pull quote"),
-    StyleSpec("Contact Block", size=10, before=0, after=4, line=1.05, indent_left=6,
+    StyleSpec("Contact Block", size=10, before=6, after=2, line=1.05, indent_left=6,
               indent_right=6, keep_lines=True, shading="tint",
               borders=(Border(_PAD, 4, 5, "tint"),), priority=25,
               description="Names, roles, emails and phone numbers to contact"),
     StyleSpec("Callout", size=10.5, before=8, after=2, indent_left=14, keep_lines=True,
               borders=(Border(("left",), 36, 10, "highlight"),), priority=26,
               description="A statistic or a sidebar"),
-    StyleSpec("Callout Bullet", based_on="Callout", before=0, after=2, contextual=True,
-              numbering=("bullet", 2), priority=27, description="An item in a sidebar"),
+    StyleSpec("Callout Bullet", based_on="Callout", before=0, after=2, indent_left=28,
+              hanging=14, contextual=True, numbering=("callout", 0), priority=27,
+              description="An item in a sidebar"),
     StyleSpec("Figure", next="Caption", align="center", before=8, after=2, keep_next=True,
               priority=28, description="The paragraph holding a picture"),
     StyleSpec("Caption", next="Normal", size=9, italic=True, colour="muted", align="center",
@@ -129,10 +130,6 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Callout Figure", kind="character", based_on=None, size=22, bold=True,
               colour="highlight", priority=26, description="The figure in a statistic"),
 )
-
-# Numbering in reference.docx: (kind, level) -> (format, text, left indent in points).
-BULLET_LEVELS = (("bullet", "\u2022"), ("bullet", "\u2013"), ("bullet", "\u25aa"))
-NUMBER_LEVELS = (("decimal", "%1."), ("lowerLetter", "%2)"), ("lowerRoman", "%3."))
 
 
 def style_ids(document: Any) -> dict[str, str]:
