@@ -184,7 +184,10 @@ def cmd_comments(args: argparse.Namespace) -> int:
     if args.apply:
         added = apply_comments(loaded.issue, report, args.reviewed.name)
         if added:
-            save_issue(loaded.issue, loaded.folder, expected_digest=loaded.digest)
+            try:
+                save_issue(loaded.issue, loaded.folder, expected_digest=loaded.digest)
+            except OSError as exc:
+                raise BulletinError(f"cannot save {loaded.path}: {exc.strerror or exc}") from None
     if args.json:
         data = {"file": str(args.reviewed), **report.to_data()}
         if added is not None:

@@ -264,3 +264,16 @@ def test_comment_text_is_read_as_written(reviewed, demo):
     assert theirs == ours
     with zipfile.ZipFile(reviewed) as z:
         assert b"commentsExtended" in z.read("word/_rels/document.xml.rels")
+
+
+def test_apply_on_a_full_disk_is_one_line(reviewed, demo_copy, cli, monkeypatch):
+    from desktop_app.core import fileio
+
+    def no_space(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    before = folder_snapshot(demo_copy)
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", no_space)
+    code, _, err = cli("comments", reviewed, "--issue", demo_copy, "--apply")
+    assert code == 2 and "No space left on device" in err and err.count("\n") == 1
+    assert folder_snapshot(demo_copy) == before
