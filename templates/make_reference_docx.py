@@ -87,6 +87,8 @@ def _ppr(spec: StyleSpec, colours: dict[str, str]) -> str:
         out.append("<w:keepLines/>")
     if spec.page_break_before:
         out.append("<w:pageBreakBefore/>")
+    if spec.widow_control:
+        out.append("<w:widowControl/>")
     if spec.numbering:
         num_id, _ = NUMBERING[spec.numbering[0]]
         out.append(f'<w:numPr><w:ilvl w:val="{spec.numbering[1]}"/>'

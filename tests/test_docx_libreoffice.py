@@ -32,12 +32,14 @@ REMARKS = [
     Remark("More than 110 practitioners gathered", "Merge with the standfirst?",
            author="Pat Press", initials="PP", to="The programme focused on"),
     Remark("Working together to tackle", "Strapline fine."),
+    Remark("Pause Before You Pay returns", "Still running next year?", point=True),
 ]
 EXPECTED = {
     "Name the team": "local-profiles-review",
     "Legal have": "partnership-fund",
     "Merge with": "operation-harbour",
     "Strapline": None,
+    "Still running": "pause-before-you-pay",
 }
 
 

@@ -53,6 +53,7 @@ class StyleSpec:
     keep_next: bool = False
     keep_lines: bool = False
     page_break_before: bool = False
+    widow_control: bool = False  # no lone first or last line at a page break
     outline: int | None = None  # 0 for Heading 1: what the Navigation pane shows
     shading: str | None = None
     borders: tuple[Border, ...] = ()
@@ -66,7 +67,7 @@ _PAD = ("top", "left", "bottom", "right")
 
 STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Normal", based_on=None, size=11, colour="text", after=6, line=1.15,
-              priority=0, description="Body text"),
+              widow_control=True, priority=0, description="Body text"),
     StyleSpec("Title", next="Subtitle", size=30, bold=True, colour="primary", after=2, line=1.0,
               keep_next=True, priority=10, description="Masthead: the bulletin's name"),
     StyleSpec("Subtitle", next="Edition Line", size=14, colour="accent", after=4, keep_next=True,
