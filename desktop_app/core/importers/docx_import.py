@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..markup import Run
 from ..model import Issue, PullQuote
 from ..untrusted import open_docx
 from .docx_read import DocxReader, Element, ParaInfo, PictureRef, TableInfo, elements_to_blocks
 from .form import read_form
 from .place import Draft, PendingPicture, place_drafts
-from .recognise import EMAIL, find_quote, is_contact_line, parse_contacts
+from .recognise import EMAIL, find_quote, is_contact_line, mailto_addresses, parse_contacts
 from .report import ImportReport
 from .write_markup import blocks_markup
 
@@ -158,17 +157,6 @@ def _contact(elements: list[Element], i: int, element: ParaInfo, draft: Draft,
     report.notes.append(f"a contact line with no email or phone was left in the text: "
                         f"\"{element.text[:80]}\"")
     return None
-
-
-def mailto_addresses(runs: list[Run]) -> list[str]:
-    """Addresses from mailto links in some runs."""
-    found = []
-    for run in runs:
-        if run.href and run.href.lower().startswith("mailto:"):
-            address = run.href[7:].split("?", 1)[0]
-            if address not in found:
-                found.append(address)
-    return found
 
 
 def _quote(elements: list[Element], i: int, element: ParaInfo, draft: Draft) -> None:

@@ -390,7 +390,8 @@ def elements_to_blocks(elements: list[Element], notes: list[str]) -> list[Block]
             if not element.rows:
                 continue
             width = max(len(row) for row in element.rows)
-            notes.append(f"a table of {len(element.rows)} row{'s' if len(element.rows) != 1 else ''}"
+            rows = len(element.rows)
+            notes.append(f"a table of {rows} row{'s' if rows != 1 else ''}"
                          f" and {width} column{'s' if width != 1 else ''} became a list, one "
                          "row to an item")
             blocks.append(ItemList([Item([Run(" | ".join(c for c in row if c))])

@@ -191,7 +191,8 @@ def _add_table(doc: Any, fields: list[FormField]) -> None:
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
-    for grid_col, width in zip(table._tbl.tblGrid.iterchildren(qn("w:gridCol")), widths):
+    for grid_col, width in zip(table._tbl.tblGrid.iterchildren(qn("w:gridCol")), widths,
+                               strict=False):
         grid_col.set(qn("w:w"), str(int(width.twips)))
     for n, field in enumerate(fields):
         row = table.add_row()

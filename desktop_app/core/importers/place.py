@@ -63,8 +63,12 @@ class Draft:
 
 
 def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: ImportReport,
-                 images_to: Path | str | None = None) -> list[Article]:
+                 images_to: Path | str | None = None,
+                 sections: list[str] | tuple[str, ...] = ()) -> list[Article]:
     """Write the drafts' pictures, then add the drafts to the issue as articles.
+
+    ``sections`` (standard ids or titles) are found or made first, in that order, so an
+    edition's own sections keep their order even when one has no articles.
 
     Raises BulletinError (having removed any picture it wrote) if a picture cannot be written;
     the issue is changed only after every picture is in place.
@@ -88,15 +92,18 @@ def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: 
         raise BulletinError(f"cannot write pictures to {target}: {exc.strerror or exc}") from None
     report.images_written.extend(written)
 
+    previous: Section | None = None
+    for key in sections:
+        previous = section_for(issue, key, report, after=previous)
     articles: list[Article] = []
-    for draft, draft_images in zip(drafts, images):
+    for draft, draft_images in zip(drafts, images, strict=True):
         article = Article(id=make_id(draft.title or "imported-article", issue.used_ids()),
                           title=draft.title, standfirst=draft.standfirst, body=draft.body,
                           contacts=list(draft.contacts), pull_quotes=list(draft.pull_quotes),
                           images=draft_images, extra=dict(draft.extra))
         if draft.suggested_section:
             article.extra["suggested_section"] = draft.suggested_section
-        section = _section_for(issue, draft.section, report)
+        section = section_for(issue, draft.section, report) if draft.section else None
         (section.articles if section is not None else issue.pool).append(article)
         articles.append(article)
         report.articles.append(ImportedArticle(
@@ -115,9 +122,13 @@ def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: 
     return articles
 
 
-def _section_for(issue: Issue, wanted: str | None, report: ImportReport) -> Section | None:
-    if wanted is None:
-        return None
+def section_for(issue: Issue, wanted: str, report: ImportReport,
+                after: Section | None = None) -> Section:
+    """The section a standard id or a title names, made (and reported) if the issue lacks it.
+
+    A new standard section goes where the standard order puts it; another goes after
+    ``after`` (or at the end).
+    """
     for section in issue.sections:
         if section.id == wanted or section.title.casefold() == wanted.casefold():
             return section
@@ -133,6 +144,8 @@ def _section_for(issue: Issue, wanted: str | None, report: ImportReport) -> Sect
             if existing.id in order and order.index(existing.id) < order.index(wanted):
                 index = i + 1
         issue.sections.insert(index, section)
+    elif after is not None and after in issue.sections:
+        issue.sections.insert(issue.sections.index(after) + 1, section)
     else:
         issue.sections.append(section)
     report.issue_changes.append(f"added the section \"{section.title}\"")

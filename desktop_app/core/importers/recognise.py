@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..markup import Run
 from ..model import STANDARD_SECTIONS, Contact
 
 EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -84,9 +85,16 @@ def parse_contacts(text: str, link_emails: list[str] | None = None) -> list[Cont
     is a name ("contact [Jane Smith](mailto:jane@example.org)").
     """
     rest = _CONTACT_WORD.sub("", collapse(text), count=1).strip(" .:")
-    people = [p for p in _split_people(rest) if p.strip(" .,:")]
+    spare = [e for e in (link_emails or []) if e.casefold() not in rest.casefold()]
+    if spare and not _has_detail(rest):
+        # The addresses are behind the names: "contact [Jane Smith](mailto:jane@x)".
+        bits = _SPLIT_PEOPLE.split(rest)[0::2]
+        people = [p for p in bits if p.strip(" .,:")]
+        if len(people) != len(spare):
+            people = [rest]
+    else:
+        people = [p for p in _split_people(rest) if p.strip(" .,:")]
     contacts: list[Contact] = []
-    spare = [e for e in (link_emails or []) if not EMAIL.search(rest) or e not in rest]
     for chunk in people:
         email_match = EMAIL.search(chunk)
         email = email_match.group(0) if email_match else ""
@@ -126,7 +134,7 @@ def _split_people(text: str) -> list[str]:
     pieces, seps = bits[0::2], [""] + bits[1::2]
     merged: list[str] = []
     pending = ""
-    for sep, piece in zip(seps, pieces):
+    for sep, piece in zip(seps, pieces, strict=True):
         if not piece.strip(" .,:"):
             continue
         if not _has_detail(piece):
@@ -185,3 +193,14 @@ def _speaker(text: str) -> str:
     if not text or len(text) > 160 or text[0] in OPEN_QUOTES:
         return ""
     return text
+
+
+def mailto_addresses(runs: list[Run]) -> list[str]:
+    """Addresses from mailto links in some runs."""
+    found: list[str] = []
+    for run in runs:
+        if run.href and run.href.lower().startswith("mailto:"):
+            address = run.href[7:].split("?", 1)[0]
+            if address and address not in found:
+                found.append(address)
+    return found
