@@ -39,6 +39,7 @@ from .write_markup import Block, Item, ItemList, Para, SubHeading, blocks_markup
 MAX_MARKDOWN_BYTES = 10 * 2**20
 _ORDINALS = {ordinal_words(n): n for n in range(1, 200)}
 _EDITION = re.compile(r"\b([a-z]+(?:-[a-z]+)?)\s+edition\b", re.IGNORECASE)
+_DASH = re.compile(r"^\s*[-\u2013\u2014~]")
 _SEASON = re.compile(r"\b((?:spring|summer|autumn|winter|january|february|march|april|may|june|"
                      r"july|august|september|october|november|december)\s+\d{4})\b",
                      re.IGNORECASE)
@@ -306,13 +307,19 @@ class _Reader:
                 if depth == 0:
                     break
             elif tok.type == "inline":
-                paras.append(plain(self.inline(tok, chunk)))
+                lines = tok.content.split("\n")
+                if len(lines) > 1 and _DASH.match(lines[-1]):
+                    # "> words\n> — Speaker": the last line of the paragraph is the speaker.
+                    for part in ("\n".join(lines[:-1]), lines[-1]):
+                        paras.append(plain(self.inline(_parser().parseInline(part)[0], chunk)))
+                else:
+                    paras.append(plain(self.inline(tok, chunk)))
             i += 1
         paras = [p for p in paras if p]
         if not paras:
             return i + 1
         who = ""
-        if len(paras) > 1 and re.match(r"^[-\u2013\u2014~]", paras[-1]):
+        if len(paras) > 1 and _DASH.match(paras[-1]):
             who = paras.pop().lstrip("-\u2013\u2014~ ").strip()
         text = " ".join(paras)
         if not who:
