@@ -243,6 +243,12 @@ class DocxReader:
             level_el = num_el.find(w("ilvl"))
             level = _int(level_el.get(w("val"))) if level_el is not None else 0
             if num_id and num_id != "0":
+                # "List Bullet 2" often numbers at level 0 and indents by its own definition.
+                for name in names:
+                    match = re.fullmatch(r"list (?:bullet|number) ([2-9])", name)
+                    if match and level == 0:
+                        level = int(match.group(1)) - 1
+                        break
                 info.list_level = min(level, 8)
                 ordered = self._numbering.get((num_id, level))
                 info.ordered = ordered if ordered is not None else any(

@@ -157,6 +157,7 @@ def _list_markup(block: ItemList) -> str:
     lines: list[str] = []
     indents: list[int] = []  # where each open level's text starts
     counters: list[int] = []
+    kinds: list[bool] = []
     for item in block.items:
         text = runs_markup(item.runs)
         if not text.strip():
@@ -164,8 +165,13 @@ def _list_markup(block: ItemList) -> str:
         level = max(0, min(item.level, len(indents)))
         del indents[level:]
         del counters[level + 1:]
+        del kinds[level + 1:]
         if len(counters) <= level:
             counters.append(0)
+            kinds.append(item.ordered)
+        if kinds[level] != item.ordered:  # a new list of the other kind starts counting again
+            counters[level] = 0
+            kinds[level] = item.ordered
         counters[level] += 1
         pad = indents[level - 1] if level else 0
         marker = f"{counters[level]}. " if item.ordered else "- "
