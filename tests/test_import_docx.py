@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from desktop_app.core.errors import BulletinError
 from desktop_app.core.importers import import_docx, write_form
 from desktop_app.core.importers.form import FIELDS
 from desktop_app.core.markup import parse, plain_text
@@ -301,3 +302,21 @@ def test_the_submission_form_command_writes_the_form(cli, tmp_path):
     assert docx.Document(str(tmp_path / "form.docx")).tables
     code, out, err = cli("submission-form", tmp_path / "missing" / "form.docx")
     assert code == 2 and "does not exist" in err
+
+
+def test_import_file_picks_the_importer_by_suffix_and_the_result_lays_out(tmp_path):
+    from desktop_app.core.importers import import_file
+    from desktop_app.core.layout import build_blocks
+    from desktop_app.core.validate import validate
+
+    issue = new_issue()
+    folder = tmp_path / "issue"
+    docmakers.free_form(tmp_path / "a.docx", PICTURE)
+    (tmp_path / "b.md").write_text("# From Markdown\n\nWords.\n", encoding="utf-8")
+    assert import_file(tmp_path / "a.docx", issue, folder).kind == "document"
+    assert import_file(tmp_path / "b.md", issue, folder).kind == "markdown article"
+    assert [a.title for a in issue.pool] == ["Closing the net on county lines", "From Markdown"]
+    with pytest.raises(BulletinError, match="cannot import this kind of file"):
+        import_file(tmp_path / "c.pdf", issue, folder)
+    assert not [p for p in validate(issue, folder) if p.severity == "error"]
+    assert build_blocks(issue, folder)

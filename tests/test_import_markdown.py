@@ -192,3 +192,26 @@ def test_a_file_that_is_not_text_is_refused_and_changes_nothing(cli, demo_copy, 
     assert code == 2
     assert err.count("\n") == 1 and "not UTF-8" in err
     assert folder_snapshot(demo_copy) == before
+
+
+def test_text_imported_without_a_folder_writes_nothing_anywhere(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    issue = new_issue()
+    report = import_markdown("# Pasted\n\n![chart](chart.png)\n\nWords.\n", issue)
+    assert issue.pool[0].body == "Words." and issue.pool[0].images == []
+    assert any("no issue folder" in d for d in report.dropped)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_disguised_link_schemes_are_dropped_and_reported(tmp_path):
+    issue = new_issue()
+    text = ("# Links\n\n[a](jav&#x61;script:alert(1)) [b](JaVaScRiPt:alert(2)) "
+            "[c](data:text/html;base64,PHNjcmlwdD4=) [d](file:///etc/passwd) "
+            "[e](https://example.org/ok) <script>alert(3)</script>\n")
+    report = import_markdown(text, issue, tmp_path)
+    article = issue.pool[0]
+    assert len(report.dropped) == 4
+    assert not parse(article.body).bad_links
+    assert "[e](https://example.org/ok)" in article.body
+    shown = plain_text(article.body)
+    assert shown == "a b c d e <script>alert(3)</script>"

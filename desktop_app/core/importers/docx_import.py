@@ -23,6 +23,7 @@ from .write_markup import blocks_markup
 
 MAX_TITLE = 150
 MAX_SUGGESTED_QUOTES = 3
+_SAID = re.compile(r"\b(?:said|says|added|explained|commented)\s*:\s*$", re.IGNORECASE)
 
 
 def import_docx(path: Path | str, issue: Issue, folder: Path | str, *,
@@ -131,7 +132,8 @@ def take_parts(elements: list[Element], draft: Draft, report: ImportReport,
                 i += used
                 continue
         if suggest_quotes:
-            _quote(elements, i, element, draft)
+            previous = body[-1] if body and isinstance(body[-1], ParaInfo) else None
+            _quote(elements, i, element, draft, previous)
         body.append(element)
     return body
 
@@ -159,10 +161,14 @@ def _contact(elements: list[Element], i: int, element: ParaInfo, draft: Draft,
     return None
 
 
-def _quote(elements: list[Element], i: int, element: ParaInfo, draft: Draft) -> None:
+def _quote(elements: list[Element], i: int, element: ParaInfo, draft: Draft,
+           previous: ParaInfo | None) -> None:
     if sum(bool(q.extra.get("suggested")) for q in draft.pull_quotes) >= MAX_SUGGESTED_QUOTES:
         return
     found = find_quote(element.text)
+    if found is None and previous is not None and _SAID.search(previous.text):
+        # "Chief Executive Jo Bloggs said:" then the quotation as a paragraph of its own.
+        found = find_quote(f"{previous.text} {element.text}")
     if found is None and element.is_quote:
         text = element.text.strip("\"\u201c\u201d ")
         who = ""

@@ -79,7 +79,8 @@ def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: 
     made_target = not target.exists()
     images: list[list[Image]] = []
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        if any(draft.pictures for draft in drafts):
+            target.mkdir(parents=True, exist_ok=True)
         for draft in drafts:
             images.append(_write_pictures(draft, folder, target, written, report))
     except OSError as exc:

@@ -110,7 +110,7 @@ def parse_contacts(text: str, link_emails: list[str] | None = None) -> list[Cont
         parts = [p for p in parts if p and not re.fullmatch(r"(?i)(?:the|a|an|and|or)", p)]
         if not (email or phone):
             continue
-        name = parts[0] if parts else ""
+        name = re.sub(r"(?i)^the\s+", "", parts[0]) if parts else ""
         contact = Contact(name=name, email=email.rstrip("."), phone=phone)
         if len(parts) > 1:
             contact.role = parts[1]
@@ -183,12 +183,23 @@ def find_quote(text: str) -> tuple[str, str] | None:
     return None
 
 
+_ABBREVIATIONS = {
+    "insp", "supt", "ch", "det", "sgt", "cllr", "dr", "mr", "mrs", "ms", "mx", "prof", "pc",
+    "dc", "ds", "di", "dci", "dcs", "con", "rev", "lt", "col", "capt", "gen", "hon", "rt", "st",
+    "jr", "sr", "no", "co", "ltd", "inc",
+}
+
+
 def _speaker(text: str) -> str:
     """The speaker part of "said DI Jones, of Example Police. More words." -> first sentence."""
     text = text.strip()
-    end = re.search(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?:\s|$)", text)
-    if end:
-        text = text[: end.start()]
+    for end in re.finditer(r"(\w+)\.(?:\s|$)", text):
+        word = end.group(1)
+        # "Insp. R. Cole" goes on past the full stops of titles and initials.
+        if len(word) == 1 or word.casefold() in _ABBREVIATIONS:
+            continue
+        text = text[: end.end(1)]
+        break
     text = text.strip(" .,:;\u2013\u2014-")
     if not text or len(text) > 160 or text[0] in OPEN_QUOTES:
         return ""
