@@ -85,3 +85,35 @@ def test_a_speaker_line_then_the_quotation_in_its_own_paragraph(tmp_path):
     assert (quote.text, quote.attribution) == (
         "Our mission is to protect vulnerable and exploited workers",
         "Chief Executive Jo Bloggs")
+
+
+def test_a_contact_line_whose_address_is_on_the_next_line(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("Prevent update", style="Title")
+    doc.add_paragraph("The programme grows.")
+    doc.add_paragraph("For more information contact:")
+    doc.add_paragraph("prevent.team@example.org")
+    doc.save(str(tmp_path / "c.docx"))
+    issue = new_issue()
+    import_docx(tmp_path / "c.docx", issue, tmp_path / "issue")
+    article = issue.pool[0]
+    assert article.body == "The programme grows."
+    assert [(c.name, c.email) for c in article.contacts] == [
+        ("Prevent Team", "prevent.team@example.org")]
+
+
+def test_deleted_tracked_changes_stay_deleted_and_insertions_come_in(tmp_path):
+    from docx.oxml import parse_xml
+
+    doc = docx.Document()
+    doc.add_paragraph("Tracked", style="Title")
+    p = doc.add_paragraph("Kept ")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.append(parse_xml(f'<w:del {w} w:id="1" w:author="A"><w:r><w:delText>removed '
+                          '</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {w} w:id="2" w:author="A"><w:r><w:t>added</w:t></w:r>'
+                          '</w:ins>'))
+    doc.save(str(tmp_path / "t.docx"))
+    issue = new_issue()
+    import_docx(tmp_path / "t.docx", issue, tmp_path / "issue")
+    assert issue.pool[0].body == "Kept added"

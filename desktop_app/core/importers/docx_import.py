@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ..model import Issue, PullQuote
-from ..untrusted import open_docx
+from ..untrusted import UntrustedFileError, open_docx
 from .docx_read import DocxReader, Element, ParaInfo, PictureRef, TableInfo, elements_to_blocks
 from .form import read_form
 from .place import Draft, PendingPicture, place_drafts
@@ -36,14 +36,18 @@ def import_docx(path: Path | str, issue: Issue, folder: Path | str, *,
     path = Path(path)
     document = open_docx(path)
     reader = DocxReader(document)
-    elements = reader.body_elements()
     report = ImportReport(source=path.name)
-    draft = read_form(reader, elements, report)
-    if draft is not None:
-        report.kind = "form"
-    else:
-        report.kind = "document"
-        draft = read_document(reader, elements, report, _core_title(document) or path.stem)
+    try:
+        elements = reader.body_elements()
+        draft = read_form(reader, elements, report)
+        if draft is not None:
+            report.kind = "form"
+        else:
+            report.kind = "document"
+            draft = read_document(reader, elements, report, _core_title(document) or path.stem)
+    except RecursionError:
+        # Tables in tables in content controls, hundreds deep: no real article is like that.
+        raise UntrustedFileError(f"{path.name}: refused, its text is nested too deeply") from None
     draft.extra["imported_from"] = path.name
     report.dropped.extend(reader.dropped)
     report.notes.extend(n for n in reader.notes if n not in report.notes)
@@ -151,8 +155,9 @@ def _contact(elements: list[Element], i: int, element: ParaInfo, draft: Draft,
         if i + extra >= len(elements):
             break
         nxt = elements[i + extra]
-        if not isinstance(nxt, ParaInfo) or not (EMAIL.search(nxt.text) or
-                                                 mailto_addresses(nxt.runs)):
+        if not isinstance(nxt, ParaInfo) or len(nxt.text) > 400:
+            break
+        if not (EMAIL.search(nxt.text) or mailto_addresses(nxt.runs)):
             break
         text = f"{text} {nxt.text}"
         links += mailto_addresses(nxt.runs)
