@@ -117,3 +117,32 @@ def test_deleted_tracked_changes_stay_deleted_and_insertions_come_in(tmp_path):
     issue = new_issue()
     import_docx(tmp_path / "t.docx", issue, tmp_path / "issue")
     assert issue.pool[0].body == "Kept added"
+
+
+def test_links_written_as_hyperlink_fields_are_kept_or_dropped_like_others(tmp_path):
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def field(instr: str, words: str) -> list:
+        return [parse_xml(xml) for xml in (
+            f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r {w}><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>',
+            f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>',
+            f'<w:r {w}><w:t>{words}</w:t></w:r>',
+            f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>')]
+
+    doc = docx.Document()
+    doc.add_paragraph("Fields", style="Title")
+    p = doc.add_paragraph("See ")
+    for element in field('HYPERLINK "https://example.org/guide"', "the guide"):
+        p._p.append(element)
+    p.add_run(" and ")
+    for element in field('HYPERLINK "javascript:alert(1)"', "this"):
+        p._p.append(element)
+    p.add_run(".")
+    doc.save(str(tmp_path / "f.docx"))
+    issue = new_issue()
+    report = import_docx(tmp_path / "f.docx", issue, tmp_path / "issue")
+    assert issue.pool[0].body == "See [the guide](https://example.org/guide) and this."
+    assert any("javascript:alert(1)" in d for d in report.dropped)

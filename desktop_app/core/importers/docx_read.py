@@ -40,8 +40,8 @@ def r(tag: str) -> str:
 _ON = {None, "1", "true", "on"}
 _TEXT_TAGS = {w("t"): None, w("tab"): " ", w("noBreakHyphen"): "-", w("softHyphen"): "",
               w("cr"): "\n"}
-_SKIPPED = {w("del"), w("moveFrom"), w("instrText"), w("delText"), w("rPr"), w("pPr"),
-            w("fldChar"), w("commentReference"), w("footnoteReference"),
+_SKIPPED = {w("del"), w("moveFrom"), w("delText"), w("rPr"), w("pPr"), w("commentReference"),
+            w("footnoteReference"),
             w("endnoteReference"), w("proofErr"), w("bookmarkStart"), w("bookmarkEnd"),
             w("lastRenderedPageBreak")}
 
@@ -104,6 +104,8 @@ class DocxReader:
         self._styles = self._read_styles()
         self._numbering = self._read_numbering()
         self._picture_count = 0
+        # Open fields, innermost last: [instructions, past "separate", link target or None].
+        self._fields: list[list[Any]] = []
 
     # ---- styles and numbering --------------------------------------------------------------
 
@@ -234,6 +236,8 @@ class DocxReader:
             num_el = next((num for _, num in chain if num is not None), None)
         self._list_facts(info, num_el, names)
         self._runs(p, info, None)
+        if len(self._fields) > 20:  # a damaged file that never ends its fields
+            self._fields.clear()
         return info
 
     def _list_facts(self, info: ParaInfo, num_el: Any, names: list[str]) -> None:
@@ -289,11 +293,20 @@ class DocxReader:
                 style = (self._styles.get(style_el.get(w("val")) or "", ("",))[0] or "").casefold()
                 bold = bold or style in ("strong", "bold")
                 italic = italic or style in ("emphasis", "subtle emphasis")
+        href = href or self._field_href()
         for child in run.iterchildren():
             tag = child.tag
             if tag in _SKIPPED:
                 continue
-            if tag == w("t"):
+            if tag == w("fldChar"):
+                self._field_char(child.get(w("fldCharType")))
+                href = href or self._field_href()
+            elif tag == w("instrText"):
+                if self._fields:
+                    self._fields[-1][0] += child.text or ""
+            elif self._fields and not self._fields[-1][1]:
+                continue  # inside a field's instructions: not text a reader sees
+            elif tag == w("t"):
                 info.runs.append(Run(child.text or "", bold, italic, href))
             elif tag in _TEXT_TAGS:
                 info.runs.append(Run(_TEXT_TAGS[tag] or "", bold, italic, href))
@@ -305,6 +318,27 @@ class DocxReader:
             elif tag in (w("pict"), w("object")):
                 self._vml(child, info)
 
+    # ---- fields: Word may write a link as a HYPERLINK field instead of w:hyperlink ----------
+
+    def _field_char(self, kind: str | None) -> None:
+        if kind == "begin":
+            self._fields.append(["", False, None])
+        elif kind == "separate" and self._fields:
+            current = self._fields[-1]
+            current[1] = True
+            match = re.match(r'\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))(.*)$', current[0])
+            if match and "\\l" not in (match.group(3) or "").split('"')[0]:
+                target = match.group(1) or match.group(2) or ""
+                current[2] = self._check_link(target, "")
+        elif kind == "end" and self._fields:
+            self._fields.pop()
+
+    def _field_href(self) -> str | None:
+        for open_field in reversed(self._fields):
+            if open_field[1] and open_field[2]:
+                return open_field[2]
+        return None
+
     # ---- links and pictures -------------------------------------------------------------------
 
     def _link_target(self, link: Any) -> str | None:
@@ -315,13 +349,16 @@ class DocxReader:
         rel = self.part.rels.get(rid)
         if rel is None or not rel.is_external:
             return None
-        target = str(rel.target_ref or "")
+        return self._check_link(str(rel.target_ref or ""), text)
+
+    def _check_link(self, target: str, text: str) -> str | None:
         href = safe_href(target)
         if href is None:
             shown = html.unescape(target)[:80]
             scheme = link_scheme(html.unescape(target)) or "no scheme"
-            self.dropped.append(f"link on \"{' '.join(text.split())[:60]}\" to {shown!r}: only "
-                                f"http, https and mailto links are kept ({scheme})")
+            words = f"link on \"{' '.join(text.split())[:60]}\"" if text.strip() else "a link"
+            self.dropped.append(f"{words} to {shown!r}: only http, https and mailto links are "
+                                f"kept ({scheme})")
         return href
 
     def _drawing(self, drawing: Any, info: ParaInfo) -> None:
