@@ -327,8 +327,9 @@ class DocxReader:
             current = self._fields[-1]
             current[1] = True
             match = re.match(r'\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))(.*)$', current[0])
-            if match and "\\l" not in (match.group(3) or "").split('"')[0]:
-                target = match.group(1) or match.group(2) or ""
+            target = (match.group(1) or match.group(2) or "") if match else ""
+            # "HYPERLINK \l bookmark" points inside the document: keep the words only.
+            if target and not target.startswith("\\"):
                 current[2] = self._check_link(target, "")
         elif kind == "end" and self._fields:
             self._fields.pop()

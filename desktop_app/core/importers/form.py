@@ -194,7 +194,7 @@ def _add_table(doc: Any, fields: list[FormField]) -> None:
     for grid_col, width in zip(table._tbl.tblGrid.iterchildren(qn("w:gridCol")), widths,
                                strict=False):
         grid_col.set(qn("w:w"), str(int(width.twips)))
-    for n, field in enumerate(fields):
+    for field in fields:
         row = table.add_row()
         row.height = Cm(field.height_cm)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -213,7 +213,8 @@ def _add_table(doc: Any, fields: list[FormField]) -> None:
             hint = label_cell.add_paragraph().add_run(field.hint)
             hint.font.size = Pt(8.5)
             hint.font.color.rgb = RGBColor(0x4D, 0x4D, 0x4D)
-        _content_control(answer_cell, field, 100 + n + 20 * len(field.key))
+        # Word expects every content control's id to be unique in the document.
+        _content_control(answer_cell, field, 1000 + [f.key for f in FIELDS].index(field.key))
 
 
 def _shade(cell: Any, fill: str) -> None:
