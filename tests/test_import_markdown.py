@@ -215,3 +215,27 @@ def test_disguised_link_schemes_are_dropped_and_reported(tmp_path):
     assert "[e](https://example.org/ok)" in article.body
     shown = plain_text(article.body)
     assert shown == "a b c d e <script>alert(3)</script>"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "# ", "## ", "### ", "- ", "1. ", "> ", "**", "*", "_", "[", "](", ")", "javascript:",
+    "https://example.org", "mailto:a@example.org", "\u201c", "\u201d", " said ", "\n", "\n\n",
+    "For more information contact: ", "x@example.org", "<b>", "&amp;", "\\", "`", "Meet the",
+    "Welcome", "Bulletin", "word ", "  ", "![", "01632 960 000",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_markdown_gives_bodies_that_read_back_cleanly(text):
+    issue = new_issue()
+    import_markdown(text, issue)
+    for article in issue.all_articles():
+        assert article.title
+        assert not parse(article.body).bad_links
+        for quote in article.pull_quotes:
+            assert quote.text
+    assert not parse(issue.welcome).bad_links

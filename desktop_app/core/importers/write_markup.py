@@ -113,9 +113,44 @@ def _url(href: str) -> str:
 
 
 def runs_markup(runs: list[Run]) -> str:
-    """Runs written as one line (or several, for line breaks) of body markup."""
-    out: list[str] = []
+    """Runs written as one line (or several, for line breaks) of body markup.
+
+    Markdown cannot express every run of bold or italic ("1" then an italic "<" glued to it
+    reads back as literal stars), so styled text is read back with the body parser and, if
+    the styles did not survive, written again with only its links, then as plain words: the
+    words are never lost.
+    """
     runs = merge_runs(runs)
+    text = _write_runs(runs)
+    if not any(r.bold or r.italic or r.href for r in runs):
+        return text
+    wanted = _signature(runs)
+    if _read_back(text) == wanted:
+        return text
+    unstyled = merge_runs([Run(r.text, False, False, r.href) for r in runs])
+    text = _write_runs(unstyled)
+    if _read_back(text) == _signature(unstyled):
+        return text
+    return _write_runs(merge_runs([Run(r.text) for r in runs]))
+
+
+def _signature(runs: list[Run]) -> list[tuple[str, bool, bool, str | None]]:
+    """Every visible character with its styles: what a reader of the body would see."""
+    return [(c, r.bold, r.italic, _url(r.href) if r.href else None)
+            for r in runs for c in r.text if not c.isspace()]
+
+
+def _read_back(text: str) -> list[tuple[str, bool, bool, str | None]]:
+    from ..markup import parse  # the body parser itself is the judge
+
+    blocks = parse(text).blocks
+    if len(blocks) != 1 or not hasattr(blocks[0], "runs"):
+        return []
+    return _signature(blocks[0].runs)
+
+
+def _write_runs(runs: list[Run]) -> str:
+    out: list[str] = []
     i = 0
     while i < len(runs):
         run = runs[i]
