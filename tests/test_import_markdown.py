@@ -239,3 +239,22 @@ def test_any_markdown_gives_bodies_that_read_back_cleanly(text):
         for quote in article.pull_quotes:
             assert quote.text
     assert not parse(issue.welcome).bad_links
+
+
+def test_words_under_a_welcome_heading_are_the_welcome_letter(tmp_path):
+    issue = new_issue()
+    import_markdown("# Welcome\n\nDear partners, welcome.\n\n## Peer support\n\nText.\n\n"
+                    "# Prevent\n\n## Schools\n\nMore.\n", issue)
+    assert issue.welcome == "Dear partners, welcome."
+    assert issue.section("welcome").intro == ""
+    assert [a.title for a in issue.section("welcome").articles] == ["Peer support"]
+    assert [a.title for a in issue.section("prevent").articles] == ["Schools"]
+
+
+def test_a_path_given_as_a_string_is_read_as_a_file(tmp_path):
+    md = tmp_path / "one.md"
+    md.write_text("# From a file\n\nBody.\n", encoding="utf-8")
+    issue = new_issue()
+    report = import_markdown(str(md), issue, tmp_path)
+    assert report.source == "one.md"
+    assert issue.pool[0].title == "From a file"

@@ -65,13 +65,17 @@ class _Chunk:
 def import_markdown(source: Path | str, issue: Issue, folder: Path | str | None = None, *,
                     images_to: Path | str | None = None,
                     name: str | None = None) -> ImportReport:
-    """Read Markdown into the issue: a ``Path`` is a file to read, a ``str`` is the text itself.
+    """Read Markdown into the issue: a ``Path`` is a file to read, a ``str`` is the text itself
+    (unless it is one line naming an existing ``.md``, ``.markdown`` or ``.txt`` file).
 
     One article goes to the pool; an edition's articles go to their sections. Pictures
     (``![alt](file)`` beside a Markdown file) are written to ``images_to`` (default: the
     issue folder's ``images/``); with no folder they are left out and reported.
     Raises BulletinError before changing anything if the input cannot be read.
     """
+    if isinstance(source, str) and "\n" not in source and \
+            source.lower().endswith((".md", ".markdown", ".txt")) and Path(source).is_file():
+        source = Path(source)  # a path passed as a string, not one line of Markdown
     if isinstance(source, Path):
         text = _read(source)
         name = name or source.name
@@ -477,6 +481,10 @@ class _Reader:
         if self.fresh and self.published:
             issue.published = self.published
             changes.append(f"set the publication date to {self.published}")
+        # Words under a "# Welcome" heading are the welcome letter, not a section intro.
+        welcome_intro = self.intros.pop("welcome", None)
+        if welcome_intro is not None:
+            self.welcome.blocks.extend(welcome_intro.blocks)
         welcome = blocks_markup(self.welcome.blocks)
         if welcome and not issue.welcome.strip():
             issue.welcome = welcome
