@@ -206,6 +206,43 @@ def cmd_comments(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_submission_form(args: argparse.Namespace) -> int:
+    from desktop_app.core.importers import write_form
+
+    target: Path = args.out
+    if not target.resolve().parent.is_dir():
+        raise BulletinError(f"{target.resolve().parent} does not exist")
+    try:
+        write_form(target)
+    except OSError as exc:
+        raise BulletinError(f"{target}: cannot be written ({exc.strerror or exc})") from None
+    _out(f"Wrote the contributor's submission form to {target}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop_app.core.importers import import_docx, import_into_folder, import_markdown
+
+    source: Path = args.file
+    if not source.is_file():
+        raise BulletinError(f"{source}: no such file")
+    if args.command == "import-docx":
+        report = import_into_folder(
+            args.into, lambda issue, folder, staged: import_docx(source, issue, folder,
+                                                                 images_to=staged))
+    else:
+        report = import_into_folder(
+            args.into, lambda issue, folder, staged: import_markdown(source, issue, folder,
+                                                                     images_to=staged))
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        _out()
+    else:
+        for line in report.lines():
+            _out(line)
+    return EXIT_OK
+
+
 # ---- the parser ----------------------------------------------------------------------------
 
 
@@ -247,6 +284,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--apply", action="store_true",
                    help="store the comments in the issue as review notes")
     p.set_defaults(func=cmd_comments)
+
+    p = sub.add_parser("submission-form", help="write the contributors' Word form")
+    p.add_argument("out", type=Path, metavar="OUT.docx", help="where to write the form")
+    p.set_defaults(func=cmd_submission_form)
+
+    for name, what in (("import-docx", "a Word file (a filled form or any document)"),
+                       ("import-markdown", "a Markdown file (one article or a whole edition)")):
+        p = sub.add_parser(name, help=f"bring in {what}")
+        p.add_argument("file", type=Path, help="the file to import")
+        p.add_argument("--into", type=Path, required=True, metavar="DIR",
+                       help="the issue folder (made as a new issue if it does not exist)")
+        p.add_argument("--json", action="store_true", help="print the report as JSON")
+        p.set_defaults(func=cmd_import)
     return parser
 
 

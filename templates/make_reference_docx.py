@@ -231,7 +231,7 @@ def build(target: Path = TARGET) -> Path:
     props.title = "SOC Local Partnerships Bulletin: reference template"
     props.comments = "Restyle in Word, keeping the style names; see make_reference_docx.py"
     props.language = LANGUAGE
-    props.created = props.modified = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    props.created = props.modified = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     props.revision = 1
 
     apply_theme(document, theme)  # proves the writer's repainting finds every style

@@ -9,12 +9,12 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-from desktop_app.resources import demo_dir
 
 from desktop_app.core.comments import apply_comments, note_key, read_comments
 from desktop_app.core.export_docx import write_docx
 from desktop_app.core.storage import load_issue
 from desktop_app.core.untrusted import UntrustedFileError
+from desktop_app.resources import demo_dir
 from tests import badfiles
 from tests.conftest import folder_snapshot
 from tests.reviewing import Remark, add_remarks

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from desktop_app.resources import demo_dir
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -21,6 +20,7 @@ from desktop_app.core.export_docx import docx_bytes, reference_path, write_docx
 from desktop_app.core.model import Image
 from desktop_app.core.storage import load_issue
 from desktop_app.core.theme import load_theme
+from desktop_app.resources import demo_dir
 from tests.conftest import folder_snapshot
 
 GOLDEN = Path(__file__).parent / "golden" / "demo-document.xml"

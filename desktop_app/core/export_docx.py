@@ -391,7 +391,7 @@ class _Writer:
         props.comments = "Exported for review: comment in Word; the comments can be read back."
         props.language = LANGUAGE
         props.category = "Bulletin"
-        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         props.created = props.modified = now
         props.revision = 1
 

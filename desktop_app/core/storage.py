@@ -218,6 +218,8 @@ class _Reader:
     def extra(self, data: dict, known: tuple[str, ...], where: tuple, what: str) -> dict:
         unknown = {k: v for k, v in data.items() if k not in known}
         for key in unknown:
+            if key in IMPORT_KEYS:
+                continue
             line = self._line(where + (key,))
             at = f"{self.path}:{line}" if line else str(self.path)
             self.warnings.append(f"{at}: unknown key '{key}' in {what} (kept as it is)")
@@ -415,6 +417,9 @@ STATISTIC_KEYS = ("kind", "value", "label")
 SIDEBAR_KEYS = ("kind", "title", "items")
 NOTE_TEXT_KEYS = ("key", "author", "initials", "date", "text", "anchor", "reply_to", "source")
 NOTE_KEYS = NOTE_TEXT_KEYS + ("resolved", "done")
+# Written by the importers into ``extra`` for the editor to act on (a suggested pull quote to
+# accept, the section a contributor asked for): known, so reading them is not warned about.
+IMPORT_KEYS = ("suggested", "suggested_section", "cleared_for_publication", "imported_from")
 
 
 def issue_to_data(issue: Issue, full: bool = False) -> dict[str, Any]:

@@ -1,0 +1,43 @@
+"""Bringing articles in: the contributor form, Word files and Markdown, as pool articles.
+
+The editor window and the command line call the same functions:
+
+``import_docx(path, issue, folder)`` and ``import_markdown(path_or_text, issue, folder)`` read
+their input, write any pictures to ``folder/images`` and add the articles to ``issue`` (in
+memory), returning an :class:`ImportReport`. They raise ``BulletinError`` (one line) before
+changing anything when the input is refused. ``import_file`` picks one by the file's suffix (for
+a drop onto the pool). ``import_into_folder`` wraps any of them into an all-or-nothing change to
+an issue folder on disk; ``write_form`` writes the blank form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import BulletinError
+from ..model import Issue
+from .apply import import_into_folder
+from .docx_import import import_docx
+from .form import write_form
+from .markdown_import import import_markdown
+from .report import ImportedArticle, ImportReport
+
+WORD_SUFFIXES = (".docx",)
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def import_file(path: Path | str, issue: Issue, folder: Path | str, *,
+                images_to: Path | str | None = None) -> ImportReport:
+    """Import a ``.docx`` or Markdown (``.md``, ``.markdown``, ``.txt``) file by its suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in WORD_SUFFIXES:
+        return import_docx(path, issue, folder, images_to=images_to)
+    if suffix in MARKDOWN_SUFFIXES:
+        return import_markdown(path, issue, folder, images_to=images_to)
+    raise BulletinError(f"{path.name}: cannot import this kind of file (use a Word .docx or "
+                        "a Markdown .md file)")
+
+
+__all__ = ["ImportReport", "ImportedArticle", "import_docx", "import_file", "import_markdown",
+           "import_into_folder", "write_form", "WORD_SUFFIXES", "MARKDOWN_SUFFIXES"]

@@ -1,0 +1,91 @@
+"""Importing into an issue folder on disk as one all-or-nothing step (the command line's way).
+
+The import runs to the side: the issue is loaded, changed in memory, and its new pictures are
+written to a staging folder. Only then are the pictures moved into ``images/`` and the issue
+saved atomically (refusing if ``issue.yaml`` changed meanwhile); if the save fails, the moved
+pictures are taken out again. A refused file therefore leaves the folder byte for byte as it
+was. A folder that does not exist yet becomes a new issue, built beside it and renamed into
+place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import BulletinError
+from ..model import Issue, new_issue
+from ..storage import IMAGES_DIR, ISSUE_FILE, load_issue, save_issue
+from .report import ImportReport
+
+# import_docx / import_markdown with the source bound: (issue, folder, images_to) -> report
+Importer = Callable[[Issue, Path, Path], ImportReport]
+
+
+def import_into_folder(folder: Path | str, importer: Importer) -> ImportReport:
+    """Run an importer against the issue in ``folder`` and save it, all or nothing."""
+    folder = Path(folder)
+    if not folder.exists() or (folder.is_dir() and not any(folder.iterdir())):
+        return _into_new_issue(folder, importer)
+    loaded = load_issue(folder)
+    folder = loaded.folder
+    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=folder))
+    images_dir = folder / IMAGES_DIR
+    made_images_dir = not images_dir.exists()
+    moved: list[Path] = []
+    try:
+        report = importer(loaded.issue, folder, staging)
+        if report.images_written:
+            images_dir.mkdir(exist_ok=True)
+        for staged in report.images_written:
+            final = images_dir / staged.name
+            # link + unlink never replaces a file that appeared meanwhile.
+            os.link(staged, final)
+            moved.append(final)
+            staged.unlink()
+        save_issue(loaded.issue, folder, expected_digest=loaded.digest)
+    except BaseException as exc:
+        for path in moved:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        if made_images_dir:
+            with contextlib.suppress(OSError):
+                images_dir.rmdir()
+        if isinstance(exc, OSError):
+            raise BulletinError(f"{folder}: cannot save the import ({exc.strerror or exc}); "
+                                "nothing was changed") from None
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    report.images_written = moved
+    return report
+
+
+def _into_new_issue(folder: Path, importer: Importer) -> ImportReport:
+    parent = folder.resolve().parent
+    if not parent.is_dir():
+        raise BulletinError(f"{parent} does not exist")
+    if folder.exists() and not folder.is_dir():
+        raise BulletinError(f"{folder} is a file, not an issue folder")
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+    try:
+        issue = new_issue()
+        report = importer(issue, staging, staging / IMAGES_DIR)
+        save_issue(issue, staging)
+        (staging / f"{ISSUE_FILE}.bak").unlink(missing_ok=True)
+        if folder.exists():
+            folder.rmdir()
+        os.replace(staging, folder)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BulletinError(f"{folder}: cannot create the issue ({exc.strerror or exc})") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    report.images_written = [folder / IMAGES_DIR / p.name for p in report.images_written]
+    report.issue_changes.insert(0, f"created a new issue in {folder}")
+    return report

@@ -1,0 +1,522 @@
+"""Importing Markdown: one article, several, or a whole edition kept as Markdown.
+
+Parsed with markdown-it-py (CommonMark, raw HTML off, so any HTML stays visible as text); the
+structure comes from its tokens, never from patterns over the text. In an edition, ``#``
+headings are sections and ``##`` headings articles. A first ``#`` heading naming the bulletin is
+its title; text before the first section is the welcome; an article before any section goes to
+Welcome. "For more information … contact" lines become contact blocks; block quotes, and bold
+quotations with a speaker, become pull quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..errors import BulletinError
+from ..images import MAX_IMAGE_BYTES
+from ..markup import Run, safe_href
+from ..model import BULLETIN_TITLE, Issue, PullQuote, ordinal_words
+from .place import Draft, PendingPicture, place_drafts, section_for
+from .recognise import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    find_quote,
+    is_contact_line,
+    mailto_addresses,
+    normalise_heading,
+    parse_contacts,
+    standard_section,
+)
+from .report import ImportReport
+from .write_markup import Block, Item, ItemList, Para, SubHeading, blocks_markup, plain
+
+MAX_MARKDOWN_BYTES = 10 * 2**20
+_ORDINALS = {ordinal_words(n): n for n in range(1, 200)}
+_EDITION = re.compile(r"\b([a-z]+(?:-[a-z]+)?)\s+edition\b", re.IGNORECASE)
+_DASH = re.compile(r"^\s*[-\u2013\u2014~]")
+_SEASON = re.compile(r"\b((?:spring|summer|autumn|winter|january|february|march|april|may|june|"
+                     r"july|august|september|october|november|december)\s+\d{4})\b",
+                     re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    # Accept every link target while parsing, so a refused one is reported and kept as words
+    # rather than left as bracketed source text; safe_href() decides what is kept.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+@dataclass
+class _Chunk:
+    """Blocks gathered under one heading, with what was picked out of them."""
+
+    blocks: list[Block] = field(default_factory=list)
+    draft: Draft | None = None
+
+
+def import_markdown(source: Path | str, issue: Issue, folder: Path | str | None = None, *,
+                    images_to: Path | str | None = None,
+                    name: str | None = None) -> ImportReport:
+    """Read Markdown into the issue: a ``Path`` is a file to read, a ``str`` is the text itself
+    (unless it is one line naming an existing ``.md``, ``.markdown`` or ``.txt`` file).
+
+    One article goes to the pool; an edition's articles go to their sections. Pictures
+    (``![alt](file)`` beside a Markdown file) are written to ``images_to`` (default: the
+    issue folder's ``images/``); with no folder they are left out and reported.
+    Raises BulletinError before changing anything if the input cannot be read.
+    """
+    if isinstance(source, str) and "\n" not in source and \
+            source.lower().endswith((".md", ".markdown", ".txt")) and Path(source).is_file():
+        source = Path(source)  # a path passed as a string, not one line of Markdown
+    if isinstance(source, Path):
+        text = _read(source)
+        name = name or source.name
+        base: Path | None = source.resolve().parent
+    else:
+        text, base = source, None
+        name = name or "pasted text"
+    report = ImportReport(source=name)
+    reader = _Reader(report, base, folder is not None)
+    reader.read(text, _fresh(issue))
+    stem = Path(name).stem if isinstance(source, Path) else "Imported article"
+    drafts = reader.drafts(stem)
+    place_drafts(issue, folder if folder is not None else Path("."), drafts, report, images_to,
+                 sections=reader.section_order)
+    reader.apply_to_issue(issue)
+    return report
+
+
+def _read(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_MARKDOWN_BYTES:
+            raise BulletinError(f"{path.name}: {size / 2**20:.0f} MB is too big for a Markdown "
+                                "file")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BulletinError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BulletinError(f"{path.name}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _fresh(issue: Issue) -> bool:
+    """True for an issue with nothing in it yet, whose title and dates an edition may set."""
+    return not issue.all_articles() and not issue.welcome.strip()
+
+
+class _Reader:
+    """Walks the token stream once, sorting blocks into the welcome, sections and articles."""
+
+    def __init__(self, report: ImportReport, base: Path | None, can_write: bool) -> None:
+        self.report = report
+        self.base = base
+        self.can_write = can_write
+        self.welcome = _Chunk()
+        self.articles: list[_Chunk] = []
+        self.intros: dict[str, _Chunk] = {}
+        self.section_order: list[str] = []
+        self.title = ""
+        self.edition: int | None = None
+        self.published = ""
+        self.fresh = False
+        self.mode = "markdown article"
+        self._bad_links: list[str] = []
+
+    # ---- reading ---------------------------------------------------------------------------
+
+    def read(self, text: str, fresh: bool) -> None:
+        self.fresh = fresh
+        tokens = _parser().parse(text)
+        headings = [(int(t.tag[1]), tokens[i + 1].content) for i, t in enumerate(tokens)
+                    if t.type == "heading_open" and t.level == 0]
+        title_first = bool(headings) and headings[0][0] == 1 and _names_bulletin(headings[0][1])
+        h1 = [h for lvl, h in headings if lvl == 1][1 if title_first else 0:]
+        h2 = [h for lvl, h in headings if lvl == 2]
+        edition = title_first or any(standard_section(h) for h in h1) or len(h1) >= 2
+        if edition:
+            self.mode = "markdown edition"
+        elif not h1 and len(h2) >= 2:
+            self.mode = "markdown articles"
+        self._walk(tokens, title_first)
+
+    def _walk(self, tokens: list[Token], title_first: bool) -> None:
+        current: _Chunk = self.welcome
+        section: str | None = None
+        seen_heading = False
+        expect_meta = False
+        i = 0
+        if self.mode == "markdown article":
+            current = self._new_article("", None)
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.type == "heading_open" and tok.level == 0:
+                level, text = int(tok.tag[1]), plain(self.inline(tokens[i + 1]))
+                i += 3
+                first = not seen_heading
+                seen_heading = True
+                if self.mode == "markdown edition":
+                    if level == 1 and first and title_first:
+                        self._bulletin_title(text)
+                        expect_meta = True
+                        continue
+                    if level == 1:
+                        section = self._section(text)
+                        current = self.intros.setdefault(section, _Chunk())
+                        continue
+                    if level == 2:
+                        current = self._new_article(text, section or "welcome")
+                        continue
+                elif self.mode == "markdown articles" and level <= 2:
+                    current = self._new_article(text, None)
+                    continue
+                elif self.mode == "markdown article" and first and level <= 2:
+                    assert current.draft is not None
+                    current.draft.title = text
+                    continue
+                current.blocks.append(SubHeading([Run(text)]))
+                continue
+            if expect_meta and tok.type == "paragraph_open":
+                expect_meta = False
+                if self._edition_line(plain(self.inline(tokens[i + 1]))):
+                    i += 3
+                    continue
+            expect_meta = False
+            i = self._block(tokens, i, current)
+
+    def _new_article(self, title: str, section: str | None) -> _Chunk:
+        chunk = _Chunk(draft=Draft(title=title, section=section))
+        self.articles.append(chunk)
+        return chunk
+
+    def _section(self, heading: str) -> str:
+        sid = standard_section(heading)
+        key = sid or heading.strip()
+        if key not in self.section_order:
+            self.section_order.append(key)
+        return key
+
+    def _bulletin_title(self, text: str) -> None:
+        parts = [p.strip() for p in re.split(r"\s+[-\u2013\u2014:|]\s+|:\s+", text) if p.strip()]
+        self.title = next((p for p in parts if _names_bulletin(p)), text.strip())
+        self._edition_line(text)
+
+    def _edition_line(self, text: str) -> bool:
+        """Take the edition number and season from a line; True if that is all it says."""
+        found = False
+        match = _EDITION.search(text)
+        if match and match.group(1).casefold() in _ORDINALS:
+            self.edition = _ORDINALS[match.group(1).casefold()]
+            found = True
+        season = _SEASON.search(text)
+        if season:
+            self.published = season.group(1)[0].upper() + season.group(1)[1:]
+            found = True
+        if not found:
+            return False
+        rest = _SEASON.sub("", _EDITION.sub("", text))
+        return len(re.sub(r"[^A-Za-z]", "", rest)) < 12
+
+    # ---- blocks ----------------------------------------------------------------------------
+
+    def _block(self, tokens: list[Token], i: int, chunk: _Chunk) -> int:
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "paragraph_open":
+            self._paragraph(tokens[i + 1], chunk)
+            return i + 3
+        if kind == "heading_open":  # a heading inside a list or quote: keep its words
+            chunk.blocks.append(SubHeading(self.inline(tokens[i + 1])))
+            return i + 3
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            return self._list(tokens, i, chunk)
+        if kind == "blockquote_open":
+            return self._blockquote(tokens, i, chunk)
+        if kind in ("fence", "code_block"):
+            for para in re.split(r"\n\s*\n", tok.content.strip("\n")):
+                if para.strip():
+                    chunk.blocks.append(Para([Run(" ".join(para.split()))]))
+            self._note("a code block was kept as plain text")
+            return i + 1
+        if kind == "html_block":  # only if HTML parsing is ever turned on: keep it as text
+            chunk.blocks.append(Para([Run(tok.content)]))
+        return i + 1
+
+    def _paragraph(self, inline: Token, chunk: _Chunk) -> None:
+        runs = self.inline(inline, chunk)
+        text = plain(runs)
+        if not text:
+            return
+        draft = chunk.draft
+        if draft is not None:
+            if is_contact_line(text):
+                found = parse_contacts(text, mailto_addresses(runs))
+                if found:
+                    draft.contacts.extend(found)
+                    return
+            quote = _bold_quote(runs)
+            if quote is not None:
+                draft.pull_quotes.append(PullQuote(text=quote[0], attribution=quote[1]))
+                return
+            if not chunk.blocks and not draft.standfirst and all(
+                    r.italic for r in runs if r.text.strip()) and len(text) < 300:
+                draft.standfirst = text
+                return
+        chunk.blocks.append(Para(runs))
+
+    def _list(self, tokens: list[Token], i: int, chunk: _Chunk) -> int:
+        block = ItemList()
+        kinds: list[bool] = []
+        depth_item: Item | None = None
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.type in ("bullet_list_open", "ordered_list_open"):
+                kinds.append(tok.type == "ordered_list_open")
+            elif tok.type in ("bullet_list_close", "ordered_list_close"):
+                kinds.pop()
+                if not kinds:
+                    break
+            elif tok.type == "list_item_open":
+                depth_item = Item([], level=len(kinds) - 1, ordered=kinds[-1])
+                block.items.append(depth_item)
+            elif tok.type == "inline" and depth_item is not None:
+                runs = self.inline(tok, chunk)
+                if depth_item.runs and runs:
+                    depth_item.runs.append(Run(" "))
+                depth_item.runs.extend(runs)
+            elif tok.type in ("fence", "code_block") and depth_item is not None:
+                depth_item.runs.append(Run(" " + " ".join(tok.content.split())))
+            i += 1
+        chunk.blocks.append(block)
+        return i + 1
+
+    def _blockquote(self, tokens: list[Token], i: int, chunk: _Chunk) -> int:
+        depth = 0
+        paras: list[str] = []
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.type == "blockquote_open":
+                depth += 1
+            elif tok.type == "blockquote_close":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif tok.type == "inline":
+                lines = tok.content.split("\n")
+                if len(lines) > 1 and _DASH.match(lines[-1]):
+                    # "> words\n> — Speaker": the last line of the paragraph is the speaker.
+                    for part in ("\n".join(lines[:-1]), lines[-1]):
+                        paras.append(plain(self.inline(_parser().parseInline(part)[0], chunk)))
+                else:
+                    paras.append(plain(self.inline(tok, chunk)))
+            i += 1
+        paras = [p for p in paras if p]
+        if not paras:
+            return i + 1
+        who = ""
+        if len(paras) > 1 and _DASH.match(paras[-1]):
+            who = paras.pop().lstrip("-\u2013\u2014~ ").strip()
+        text = " ".join(paras)
+        if not who:
+            found = find_quote(text)
+            if found:
+                text, who = found
+        text = text.strip(OPEN_QUOTES + CLOSE_QUOTES + "\u2018\u2019 ")
+        if chunk.draft is None:
+            chunk.blocks.append(Para([Run(text + (f" \u2014 {who}" if who else ""))]))
+            self._note("a block quote outside an article was kept as text")
+        else:
+            chunk.draft.pull_quotes.append(PullQuote(text=text, attribution=who))
+            if not who:
+                self._note(f"the pull quote \"{text[:50]}\" in \"{chunk.draft.title}\" has no "
+                           "speaker")
+        return i + 1
+
+    # ---- inline ----------------------------------------------------------------------------
+
+    def inline(self, token: Token, chunk: _Chunk | None = None) -> list[Run]:
+        """A paragraph's runs; unsafe links become plain text, pictures go to the draft."""
+        runs: list[Run] = []
+        bold = italic = 0
+        hrefs: list[str | None] = []
+        link_text: list[str] = []
+        for child in token.children or []:
+            kind = child.type
+            href = hrefs[-1] if hrefs else None
+            if kind in ("text", "code_inline", "html_inline"):
+                runs.append(Run(child.content, bold > 0, italic > 0, href))
+                link_text.append(child.content)
+            elif kind == "softbreak":
+                runs.append(Run(" ", bold > 0, italic > 0, href))
+            elif kind == "hardbreak":
+                runs.append(Run("\n"))
+            elif kind == "strong_open":
+                bold += 1
+            elif kind == "strong_close":
+                bold = max(0, bold - 1)
+            elif kind == "em_open":
+                italic += 1
+            elif kind == "em_close":
+                italic = max(0, italic - 1)
+            elif kind == "link_open":
+                raw = str(child.attrGet("href") or "")
+                hrefs.append(safe_href(raw))
+                link_text.clear()
+                if hrefs[-1] is None:
+                    self._bad_links.append(raw)
+            elif kind == "link_close":
+                if hrefs and hrefs.pop() is None and self._bad_links:
+                    raw = self._bad_links.pop()
+                    words = " ".join("".join(link_text).split())[:60]
+                    self.report.dropped.append(
+                        f"link on \"{words}\" to {raw[:80]!r}: only http, https and mailto "
+                        "links are kept")
+            elif kind == "image":
+                self._picture(child, chunk)
+        return runs
+
+    def _picture(self, image: Token, chunk: _Chunk | None) -> None:
+        src = str(image.attrGet("src") or "")
+        alt = " ".join(image.content.split())
+        caption = str(image.attrGet("title") or "")
+        label = alt or src
+        if chunk is None or chunk.draft is None:
+            self.report.dropped.append(f"picture \"{label[:60]}\": pictures are brought in only "
+                                       "inside articles")
+            return
+        path = self._local_picture(src)
+        if isinstance(path, str):
+            self.report.dropped.append(f"picture \"{label[:60]}\": {path}")
+            return
+        try:
+            if path.stat().st_size > MAX_IMAGE_BYTES:
+                raise OSError("too big for a picture")
+            data = path.read_bytes()
+        except OSError as exc:
+            self.report.dropped.append(f"picture \"{label[:60]}\": cannot be read "
+                                       f"({getattr(exc, 'strerror', None) or exc})")
+            return
+        chunk.draft.pictures.append(PendingPicture(data, path.name, alt, caption))
+
+    def _local_picture(self, src: str) -> Path | str:
+        """The file a picture reference names, or why it is not read."""
+        if not self.can_write:
+            return "no issue folder to copy it into"
+        if self.base is None:
+            return "pasted text has no folder to find the picture in"
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", src) or src.startswith(("//", "\\\\")):
+            return "points to a web address or another machine: not fetched"
+        pure = PurePosixPath(src.replace("\\", "/"))
+        if pure.is_absolute() or ".." in pure.parts or not src:
+            return "must be a file beside the Markdown file"
+        path = self.base / pure
+        try:
+            path.resolve().relative_to(self.base)
+        except (ValueError, OSError):
+            return "leads outside the Markdown file's folder"
+        if not path.is_file():
+            return "file not found beside the Markdown file"
+        return path
+
+    def _note(self, text: str) -> None:
+        if text not in self.report.notes:
+            self.report.notes.append(text)
+
+    # ---- results ---------------------------------------------------------------------------
+
+    def drafts(self, fallback_title: str) -> list[Draft]:
+        """The articles read, with their bodies written as body markup."""
+        self.report.kind = self.mode
+        out = []
+        for chunk in self.articles:
+            draft = chunk.draft
+            assert draft is not None
+            draft.body = blocks_markup(chunk.blocks)
+            if not draft.title:
+                draft.title = self._untitled(chunk, fallback_title)
+            out.append(draft)
+        if self.mode != "markdown edition" and self.welcome.blocks and self.articles:
+            first = self.articles[0].draft
+            assert first is not None
+            first.body = "\n\n".join(p for p in (blocks_markup(self.welcome.blocks), first.body)
+                                     if p)
+            self._note(f"the text before the first heading was put at the start of "
+                       f"\"{first.title}\"")
+        return out
+
+    def _untitled(self, chunk: _Chunk, fallback: str) -> str:
+        first = chunk.blocks[0] if chunk.blocks else None
+        if isinstance(first, Para) and all(r.bold for r in first.runs if r.text.strip()) and \
+                len(plain(first.runs)) <= 150 and plain(first.runs):
+            chunk.blocks.pop(0)
+            assert chunk.draft is not None
+            chunk.draft.body = blocks_markup(chunk.blocks)
+            return plain(first.runs).rstrip(":")
+        self._note(f"no heading found: the article was called \"{fallback}\"; check it")
+        return fallback
+
+    def apply_to_issue(self, issue: Issue) -> None:
+        """Set the welcome, section intros, title and edition an edition carries."""
+        if self.mode != "markdown edition":
+            return
+        changes = self.report.issue_changes
+        if self.title and self.fresh and self.title != issue.title:
+            issue.title = self.title
+            changes.append(f"set the bulletin's title to \"{self.title}\"")
+        elif self.title and normalise_heading(self.title) != normalise_heading(issue.title):
+            self._note(f"the file's title \"{self.title}\" was not used: the issue already has "
+                       "one")
+        if self.fresh and self.edition:
+            issue.edition = self.edition
+            changes.append(f"set the edition to {issue.edition_words.lower()}")
+        if self.fresh and self.published:
+            issue.published = self.published
+            changes.append(f"set the publication date to {self.published}")
+        # Words under a "# Welcome" heading are the welcome letter, not a section intro.
+        welcome_intro = self.intros.pop("welcome", None)
+        if welcome_intro is not None:
+            self.welcome.blocks.extend(welcome_intro.blocks)
+        welcome = blocks_markup(self.welcome.blocks)
+        if welcome and not issue.welcome.strip():
+            issue.welcome = welcome
+            changes.append(f"set the welcome text ({len(welcome.split())} words)")
+        elif welcome:
+            issue.welcome = f"{issue.welcome.rstrip()}\n\n{welcome}"
+            changes.append("added the imported welcome text after the existing one")
+        for key in self.section_order:
+            section = section_for(issue, key, self.report)
+            intro = blocks_markup(self.intros.get(key, _Chunk()).blocks)
+            if intro:
+                section.intro = f"{section.intro.rstrip()}\n\n{intro}" if section.intro.strip() \
+                    else intro
+                changes.append(f"set the introduction of \"{section.title}\"")
+
+
+def _names_bulletin(text: str) -> bool:
+    words = normalise_heading(text)
+    return "bulletin" in words.split() or "newsletter" in words.split() or \
+        normalise_heading(BULLETIN_TITLE) in words
+
+
+def _bold_quote(runs: list[Run]) -> tuple[str, str] | None:
+    """A quoted statement in bold with its speaker ("**“…”** said DI Jones")."""
+    bold = "".join(r.text for r in runs if r.bold).strip()
+    if not bold or not any(c in bold for c in OPEN_QUOTES + CLOSE_QUOTES):
+        return None
+    found = find_quote(plain(runs))
+    if found is None:
+        return None
+    if normalise_heading(found[0]) not in normalise_heading(bold) and \
+            normalise_heading(bold) not in normalise_heading(found[0]):
+        return None
+    return found
+

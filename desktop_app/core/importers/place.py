@@ -1,0 +1,211 @@
+"""Putting what an importer read into an issue: pictures checked and written, articles added.
+
+Every importer reads its input into :class:`Draft` articles first and changes nothing. Only
+when the whole input has been read does :func:`place_drafts` write the pictures (each checked
+with Pillow before it is kept) and add the articles, so a refused file leaves the issue as it
+was. The pictures go to ``images_to`` (normally the issue's ``images/``; the command line
+passes a staging folder and moves them in once the issue is saved).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BulletinError
+from ..images import ImageProblem, check_image
+from ..model import (
+    STANDARD_SECTIONS,
+    Article,
+    Contact,
+    Image,
+    Issue,
+    PullQuote,
+    Section,
+    make_id,
+    slugify,
+)
+from ..storage import IMAGES_DIR
+from .report import ImportedArticle, ImportReport
+
+_EXTENSIONS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif"}
+
+
+@dataclass
+class PendingPicture:
+    """A picture read from an input, not yet written anywhere."""
+
+    data: bytes
+    source_name: str
+    alt: str = ""
+    caption: str = ""
+
+
+@dataclass
+class Draft:
+    """An article read from an input, before it is added to an issue.
+
+    ``section`` is a standard section id, the title of another section (made if missing), or
+    None for the pool.
+    """
+
+    title: str
+    body: str = ""
+    standfirst: str = ""
+    contacts: list[Contact] = field(default_factory=list)
+    pull_quotes: list[PullQuote] = field(default_factory=list)
+    pictures: list[PendingPicture] = field(default_factory=list)
+    section: str | None = None
+    suggested_section: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: ImportReport,
+                 images_to: Path | str | None = None,
+                 sections: list[str] | tuple[str, ...] = ()) -> list[Article]:
+    """Write the drafts' pictures, then add the drafts to the issue as articles.
+
+    ``sections`` (standard ids or titles) are found or made first, in that order, so an
+    edition's own sections keep their order even when one has no articles.
+
+    Raises BulletinError (having removed any picture it wrote) if a picture cannot be written;
+    the issue is changed only after every picture is in place.
+    """
+    folder = Path(folder)
+    target = Path(images_to) if images_to is not None else folder / IMAGES_DIR
+    written: list[Path] = []
+    made_target = not target.exists()
+    images: list[list[Image]] = []
+    try:
+        if any(draft.pictures for draft in drafts):
+            target.mkdir(parents=True, exist_ok=True)
+        for draft in drafts:
+            images.append(_write_pictures(draft, folder, target, written, report))
+    except OSError as exc:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        if made_target:
+            with contextlib.suppress(OSError):
+                target.rmdir()
+        raise BulletinError(f"cannot write pictures to {target}: {exc.strerror or exc}") from None
+    report.images_written.extend(written)
+
+    previous: Section | None = None
+    for key in sections:
+        previous = section_for(issue, key, report, after=previous)
+    articles: list[Article] = []
+    for draft, draft_images in zip(drafts, images, strict=True):
+        article = Article(id=make_id(draft.title or "imported-article", issue.used_ids()),
+                          title=draft.title, standfirst=draft.standfirst, body=draft.body,
+                          contacts=list(draft.contacts), pull_quotes=list(draft.pull_quotes),
+                          images=draft_images, extra=dict(draft.extra))
+        if draft.suggested_section:
+            article.extra["suggested_section"] = draft.suggested_section
+        section = section_for(issue, draft.section, report) if draft.section else None
+        (section.articles if section is not None else issue.pool).append(article)
+        articles.append(article)
+        report.articles.append(ImportedArticle(
+            id=article.id, title=article.title,
+            section_id=section.id if section is not None else None,
+            section_title=section.title if section is not None else "the pool",
+            suggested_section=draft.suggested_section,
+            contacts=[_contact_line(c) for c in article.contacts],
+            quotes=[_quote_line(q) for q in article.pull_quotes],
+            images=[f"{i.path} ({'alt: ' + i.alt if i.alt else 'no alt text'})"
+                    for i in article.images],
+        ))
+        for contact in article.contacts:
+            # Only for the report: not a fact about the person worth saving.
+            contact.extra.pop("name_guessed", None)
+    return articles
+
+
+def section_for(issue: Issue, wanted: str, report: ImportReport,
+                after: Section | None = None) -> Section:
+    """The section a standard id or a title names, made (and reported) if the issue lacks it.
+
+    A new standard section goes where the standard order puts it; another goes after
+    ``after`` (or at the end).
+    """
+    for section in issue.sections:
+        if section.id == wanted or section.title.casefold() == wanted.casefold():
+            return section
+    standard = dict(STANDARD_SECTIONS)
+    title = standard.get(wanted, wanted)
+    section = Section(id=wanted if wanted in standard and wanted not in issue.used_ids()
+                      else make_id(title, issue.used_ids()), title=title)
+    if wanted in standard:
+        # Keep the standard order: after the last standard section that comes before it.
+        order = [sid for sid, _ in STANDARD_SECTIONS]
+        index = 0
+        for i, existing in enumerate(issue.sections):
+            if existing.id in order and order.index(existing.id) < order.index(wanted):
+                index = i + 1
+        issue.sections.insert(index, section)
+    elif after is not None and after in issue.sections:
+        issue.sections.insert(issue.sections.index(after) + 1, section)
+    else:
+        issue.sections.append(section)
+    report.issue_changes.append(f"added the section \"{section.title}\"")
+    return section
+
+
+def _write_pictures(draft: Draft, folder: Path, target: Path, written: list[Path],
+                    report: ImportReport) -> list[Image]:
+    images: list[Image] = []
+    base = slugify(draft.title or "picture", 30)
+    for n, picture in enumerate(draft.pictures, 1):
+        name = _free_name(folder / IMAGES_DIR, target, f"{base}-{n}")
+        path = target / f"{name}.img"
+        with open(path, "xb") as handle:
+            handle.write(picture.data)
+        try:
+            fmt, _, _ = check_image(path)
+        except ImageProblem as exc:
+            path.unlink()
+            reason = str(exc).split(": ", 1)[-1]
+            report.dropped.append(f"picture '{picture.source_name}' in \"{draft.title}\": "
+                                  f"{reason}")
+            continue
+        final = target / f"{name}{_EXTENSIONS[fmt]}"
+        if final.exists() or (folder / IMAGES_DIR / final.name).exists():
+            path.unlink()
+            raise OSError(f"{final.name} appeared while importing")
+        os.replace(path, final)
+        written.append(final)
+        images.append(Image(path=f"{IMAGES_DIR}/{final.name}", alt=picture.alt,
+                            caption=picture.caption))
+        if not picture.alt:
+            report.notes.append(f"picture '{picture.source_name}' in \"{draft.title}\" has no "
+                                "alt text: add a description")
+    return images
+
+
+def _free_name(images_dir: Path, target: Path, stem: str) -> str:
+    taken = set()
+    for place in {images_dir, target}:
+        with contextlib.suppress(OSError):
+            taken |= {p.stem for p in place.iterdir()}
+    candidate, n = stem, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}"
+    return candidate
+
+
+def _contact_line(contact: Contact) -> str:
+    bits = [contact.name, contact.role, contact.organisation, contact.email, contact.phone]
+    line = ", ".join(b for b in bits if b)
+    if contact.extra.get("name_guessed"):
+        line += " (name guessed from the email)"
+    return line
+
+
+def _quote_line(quote: PullQuote) -> str:
+    text = quote.text if len(quote.text) <= 70 else quote.text[:67] + "..."
+    who = f" \u2014 {quote.attribution}" if quote.attribution else " (no speaker)"
+    mark = " [suggested: accept or remove it]" if quote.extra.get("suggested") else ""
+    return f"\u201c{text}\u201d{who}{mark}"
