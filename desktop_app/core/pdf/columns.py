@@ -37,7 +37,8 @@ class ColumnFlow(Flowable):
     def __init__(self, content: list[Flowable], columns: int, gap: float, *,
                  head: Flowable | None = None, fill: Color | None = None, pad: float = 0,
                  min_start: float = 60, on_draw: Callable[[Flowable], None] | None = None,
-                 space_after: float = 14, rule: Color | None = None) -> None:
+                 space_after: float = 14, rule: Color | None = None,
+                 _heights: dict[int, tuple[Flowable, float]] | None = None) -> None:
         super().__init__()
         self.content = list(content)
         self.columns, self.gap, self.head = columns, gap, head
@@ -45,7 +46,8 @@ class ColumnFlow(Flowable):
         self.on_draw = on_draw
         self.spaceAfter = space_after
         self.rule = rule
-        self._heights: dict[int, tuple[Flowable, float]] = {}
+        # Shared with the pieces this flow splits into: the rest is measured only once.
+        self._heights: dict[int, tuple[Flowable, float]] = {} if _heights is None else _heights
         self._layout: tuple[list[Column], float] | None = None
         self._wrapped: tuple[float, float] | None = None
         self._fixed = False  # a page's worth already laid out by split()
@@ -196,7 +198,7 @@ class ColumnFlow(Flowable):
         if rest:
             parts.append(ColumnFlow(rest, self.columns, self.gap, fill=self.fill, pad=self.pad,
                                     on_draw=self.on_draw, space_after=self.spaceAfter,
-                                    rule=self.rule))
+                                    rule=self.rule, _heights=self._heights))
         return parts
 
     def draw(self) -> None:
