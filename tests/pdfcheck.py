@@ -28,8 +28,8 @@ class Word:
 
 
 def words(pdf: Path) -> list[Word]:
-    """Every word with its box, in content-stream order, from poppler's pdftotext -bbox."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+    """Every word with its box, in content-stream order (pdftotext -raw -bbox)."""
+    out = subprocess.run(["pdftotext", "-raw", "-bbox", str(pdf), "-"], capture_output=True,
                          text=True, check=True).stdout
     found: list[Word] = []
     page = 0

@@ -155,3 +155,12 @@ def test_empty_issue_still_exports(tmp_path):
     data, warnings = pdf_bytes(new_issue(edition=3, published="Spring 2027"), tmp_path)
     assert warnings == []
     assert "Third edition \u00b7 Spring 2027" in page_texts(data)[0]
+
+
+def test_a_quote_taller_than_a_page_is_shrunk_not_lost(demo_copy, tmp_path):
+    issue = _issue(demo_copy)
+    quote = issue.placed_articles()[0].pull_quotes[0]
+    quote.text = " ".join(f"word{n}" for n in range(900))
+    out, _ = _export(issue, demo_copy, tmp_path)
+    text = all_text(out)
+    assert "word0 word1" in text and "word899" in text

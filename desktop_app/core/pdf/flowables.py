@@ -347,8 +347,9 @@ class ContentsLine(Flowable):
         canv = self.canv
         self.text.drawOn(canv, 0, 0)
         canv.linkRect("", self.anchor, (0, 0, self.width, self.height), relative=1)
-        baseline = self.height - self.text.style.leading + \
-            (self.text.style.leading - self.text.style.fontSize) * 0.5 + 1
+        # Reportlab sets a paragraph's last baseline at leading - fontSize above its bottom:
+        # the number sits on the title's last line, as a reader looks for it.
+        baseline = self.text.style.leading - self.text.style.fontSize
         width, anchor = self.width, self.anchor
         font, size, colour = self.number_font, self.number_size, self.number_colour
 
