@@ -8,7 +8,6 @@ from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from pypdf import PdfReader
-
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import folder_snapshot
 from pdfcheck import all_text, fonts, page_texts, squash
 from pdfcheck import words as pdf_words
 from pypdf import PdfReader
@@ -14,8 +15,6 @@ from desktop_app.core.errors import ExportError
 from desktop_app.core.export_pdf import pdf_bytes, write_pdf
 from desktop_app.core.model import Article, Section
 from desktop_app.core.storage import load_issue
-
-from conftest import folder_snapshot
 
 
 def _issue(folder: Path):

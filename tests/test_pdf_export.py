@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from desktop_app.resources import demo_dir
 from pdfcheck import BASE14, all_text, fonts, link_targets, outline_tree, page_texts, squash
 from pdfcheck import words as pdf_words
 from pypdf import PdfReader
@@ -16,7 +17,6 @@ from desktop_app.core.export_pdf import pdf_bytes, write_pdf
 from desktop_app.core.layout import build_blocks, exported_sections
 from desktop_app.core.markup import plain_text
 from desktop_app.core.storage import load_issue
-from desktop_app.resources import demo_dir
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +151,7 @@ def test_every_font_is_embedded_and_none_is_base14(demo_pdf, reader):
 
 def test_a4_by_default_with_page_x_of_y(demo_pdf, reader):
     count = len(reader.pages)
-    for n, page in enumerate(reader.pages, 1):
+    for page in reader.pages:
         assert round(float(page.mediabox.width)) == 595
         assert round(float(page.mediabox.height)) == 842
     texts = page_texts(demo_pdf)

@@ -13,12 +13,12 @@ import json
 import os
 from pathlib import Path
 
+from desktop_app.resources import demo_dir
 from pdfcheck import outline_tree, page_texts
 from pypdf import PdfReader
 
 from desktop_app.core.export_pdf import pdf_bytes
 from desktop_app.core.storage import load_issue
-from desktop_app.resources import demo_dir
 
 GOLDEN = Path(__file__).parent / "golden" / "demo-pdf.json"
 
@@ -45,7 +45,7 @@ def test_demo_pdf_matches_golden():
     assert got["page_count"] == expected["page_count"]
     assert got["outline"] == expected["outline"]
     assert got["fonts"] == expected["fonts"]
-    for n, (page, want) in enumerate(zip(got["pages"], expected["pages"]), 1):
+    for n, (page, want) in enumerate(zip(got["pages"], expected["pages"], strict=True), 1):
         assert page == want, f"page {n} differs"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from desktop_app.resources import demo_dir
 from pdfcheck import all_text, squash
 from pdfcheck import words as pdf_words
 from pypdf import PdfReader
@@ -13,7 +14,6 @@ from desktop_app.core import blocks as b
 from desktop_app.core.export_pdf import pdf_bytes
 from desktop_app.core.layout import build_blocks
 from desktop_app.core.storage import load_issue
-from desktop_app.resources import demo_dir
 
 
 @pytest.mark.parametrize("paper,columns,theme,size", [

@@ -60,7 +60,7 @@ class BulletinCanvas(Canvas):
         stat = os.stat(path)
         key = (path, stat.st_mtime_ns, stat.st_size)
         # The name drawImage itself gives a file drawn with mask="auto".
-        name = _digester(f"{path}auto".encode("utf-8"))
+        name = _digester(f"{path}auto".encode())
         reg_name = self._doc.getXObjectName(name)
         if reg_name not in self._doc.idToObject:
             loaded = _IMAGES.get(key)

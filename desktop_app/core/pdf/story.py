@@ -66,9 +66,12 @@ def build_story(blocks: list[b.Block], ctx: StoryContext) -> list[Flowable]:
             continue
         if isinstance(block, b.SectionEnd):
             if section is not None:
-                story.append(ColumnFlow(section, ctx.theme.columns, COLUMN_GAP, head=banner,
-                                        on_draw=ctx.on_draw, min_start=4 * ctx.styles.body.leading,
-                                        space_after=16, full_height=ctx.body_height))
+                flow = ColumnFlow(section, ctx.theme.columns, COLUMN_GAP, head=banner,
+                                  on_draw=ctx.on_draw, min_start=4 * ctx.styles.body.leading,
+                                  space_after=16, full_height=ctx.body_height)
+                # The whole section, banner to end, is one flow: it answers for the section.
+                traced(flow, b.Origin(section_id=block.section_id), "section")
+                story.append(flow)
             section, banner = None, None
             continue
         made = _make(block, ctx)
@@ -84,6 +87,11 @@ def build_story(blocks: list[b.Block], ctx: StoryContext) -> list[Flowable]:
 def _tag(flowable: Flowable, block: b.Block, index: int) -> None:
     traced(flowable, block.origin, block.kind)
     flowable._bulletin_index = index  # type: ignore[attr-defined]
+    if isinstance(flowable, ColumnFlow):
+        # The contents box: its title and lines are drawn from the same block.
+        for inner in [flowable.head, *flowable.content]:
+            if inner is not None and not hasattr(inner, "_bulletin_origin"):
+                _tag(inner, block, index)
 
 
 def _make(block: b.Block, ctx: StoryContext) -> list[Flowable]:
