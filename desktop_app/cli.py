@@ -155,9 +155,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if not (args.pdf or args.docx):
         raise UsageError("say what to export: --pdf FILE, --docx FILE or both")
-    if args.pdf:
-        raise BulletinError("PDF export is not built yet")
     loaded = open_issue(args)
+    if args.pdf:
+        from desktop_app.core.export_pdf import write_pdf
+
+        for warning in write_pdf(loaded.issue, loaded.folder, args.pdf):
+            _warn(warning)
+        _out(f"Wrote the PDF to {args.pdf}")
     if args.docx:
         _export_docx(args, loaded)
     return EXIT_OK
