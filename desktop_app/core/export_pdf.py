@@ -1,0 +1,166 @@
+"""The styled PDF: the bulletin's house look, from the intermediate form only.
+
+``build_blocks`` gives the ordered blocks; ``pdf.story`` turns them into flowables; this module
+sets up the pages (A4 or Letter, margins, running footer with "Page X of Y"), the document's
+metadata, language and outline, and writes the file atomically. Builds are reproducible:
+reportlab's ``invariant`` mode gives the same bytes for the same issue.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from .errors import ExportError
+from .fileio import atomic_writer
+from .layout import build_blocks
+from .model import Issue
+from .pdf.canvas import BulletinCanvas, Finished
+from .pdf.fonts import register_fonts
+from .pdf.story import StoryContext, build_story
+from .pdf.styles import Palette, build_styles
+from .theme import Theme, load_theme
+
+Progress = Callable[[int, int], None]
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+MARGIN_SIDE = 42
+MARGIN_TOP = 46
+MARGIN_BOTTOM = 58
+DEFAULT_AUTHOR = "Home Office"
+KEYWORDS = ["serious and organised crime", "SOC", "local partnerships", "bulletin",
+            "Home Office"]
+
+
+def pdf_bytes(issue: Issue, folder: Path | str, *,
+              progress: Progress | None = None) -> tuple[bytes, list[str]]:
+    """The PDF of an issue as bytes, with warnings (pictures that could not be drawn)."""
+    buffer = io.BytesIO()
+    warnings = _build(issue, Path(folder), buffer, progress)
+    return buffer.getvalue(), warnings
+
+
+def write_pdf(issue: Issue, folder: Path | str, out: Path | str, *,
+              progress: Progress | None = None) -> list[str]:
+    """Write the PDF to ``out`` atomically; returns warnings. ExportError if it cannot."""
+    out = Path(out)
+    if out.is_dir():
+        raise ExportError(f"cannot write the PDF to {out}: it is a folder")
+    if not out.parent.is_dir():
+        raise ExportError(f"cannot write the PDF to {out}: folder {out.parent} does not exist")
+    data, warnings = pdf_bytes(issue, folder, progress=progress)
+    try:
+        with atomic_writer(out) as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise ExportError(f"cannot write the PDF to {out}: {exc.strerror or exc}") from None
+    return warnings
+
+
+def author_of(issue: Issue) -> str:
+    """The organisation named as the PDF's author."""
+    org = issue.extra.get("organisation") if isinstance(issue.extra, dict) else None
+    return str(org).strip() if isinstance(org, str) and org.strip() else DEFAULT_AUTHOR
+
+
+def _build(issue: Issue, folder: Path, sink: io.BytesIO, progress: Progress | None) -> list[str]:
+    theme = load_theme(issue.export.theme or "default", issue.export)
+    blocks = build_blocks(issue, folder)
+    total = len(blocks)
+    done = [0]
+
+    def on_draw(flowable: Flowable) -> None:
+        index = getattr(flowable, "_bulletin_index", None)
+        if progress is not None and index is not None and index + 1 > done[0]:
+            done[0] = index + 1
+            progress(done[0], total)
+
+    fonts = register_fonts(theme)
+    doc = _document(issue, theme, sink, fonts.regular)
+    colours = Palette.from_theme(theme)
+    ctx = StoryContext(theme=theme, fonts=fonts, colours=colours,
+                       styles=build_styles(theme, fonts, colours),
+                       body_height=doc.height, on_draw=on_draw)
+    story = build_story(blocks, ctx)
+    doc.addPageTemplates([_page_template(doc, issue, theme, ctx)])
+    doc.build(story, canvasmaker=BulletinCanvas)
+    if progress is not None:
+        progress(total, total)
+    return ctx.warnings
+
+
+def _document(issue: Issue, theme: Theme, sink: io.BytesIO, font: str) -> BaseDocTemplate:
+    title = issue.title.strip() or "Bulletin"
+    edition = issue.edition_line
+    sections = [s.title for s in issue.sections if s.articles]
+    return BaseDocTemplate(
+        sink,
+        pagesize=PAGE_SIZES[theme.paper],
+        leftMargin=MARGIN_SIDE, rightMargin=MARGIN_SIDE,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+        title=f"{title} \u2013 {edition}" if edition else title,
+        author=author_of(issue),
+        subject=f"{issue.strapline.strip()} ({edition})" if issue.strapline.strip() else edition,
+        keywords=KEYWORDS + sections,
+        creator="SOC Local Partnerships Bulletin editor",
+        producer="SOC Local Partnerships Bulletin editor (reportlab)",
+        lang="en-GB",
+        displayDocTitle=1,
+        invariant=1,
+        pageCompression=1,
+        showBoundary=0,
+        allowSplitting=1,
+        # The canvas names a font before any text is drawn: left alone it names Helvetica,
+        # a base-14 font the PDF would then reference without embedding.
+        initialFontName=font,
+    )
+
+
+def _page_template(doc: BaseDocTemplate, issue: Issue, theme: Theme,
+                   ctx: StoryContext) -> PageTemplate:
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    colours, styles, fonts = ctx.colours, ctx.styles, ctx.fonts
+    footer_left = issue.title.strip()
+    if issue.edition_line:
+        footer_left = f"{footer_left}  \u00b7  {issue.edition_line}"
+    page_w, _ = doc.pagesize
+    size = styles.footer.fontSize
+    footer = Paragraph(ctx.text(footer_left), styles.footer)
+
+    def on_page(canv: BulletinCanvas, document: BaseDocTemplate) -> None:
+        if canv.getPageNumber() > 1:
+            # A slim band of the house colours on every page after the masthead.
+            canv.saveState()
+            _, page_h = document.pagesize
+            canv.setFillColor(colours.primary)
+            canv.rect(0, page_h - 10, page_w * 0.62, 10, stroke=0, fill=1)
+            canv.setFillColor(colours.accent)
+            canv.rect(page_w * 0.62, page_h - 10, page_w * 0.38, 10, stroke=0, fill=1)
+            canv.restoreState()
+
+    def on_page_end(canv: BulletinCanvas, document: BaseDocTemplate) -> None:
+        canv.saveState()
+        y = MARGIN_BOTTOM - 26
+        canv.setStrokeColor(colours.muted)
+        canv.setLineWidth(0.4)
+        canv.line(document.leftMargin, y + 12, page_w - document.rightMargin, y + 12)
+        canv.restoreState()
+        footer.wrapOn(canv, document.width * 0.75, 20)
+        footer.drawOn(canv, document.leftMargin, y - 2)
+        number = canv.getPageNumber()
+        right = page_w - document.rightMargin
+
+        def page_x_of_y(c: BulletinCanvas, finished: Finished) -> None:
+            c.setFont(fonts.bold, size)
+            c.setFillColor(colours.primary)
+            c.drawRightString(right, y, f"Page {number} of {finished.page_count}")
+
+        canv.defer(page_x_of_y)
+
+    return PageTemplate(id="bulletin", frames=[frame], onPage=on_page, onPageEnd=on_page_end,
+                        pagesize=doc.pagesize)

@@ -1,0 +1,117 @@
+"""The bundled fonts registered with reportlab, and contributor text turned into safe markup.
+
+Every font in the PDF is one of the bundled TrueType files, embedded as a subset: no base-14
+font is ever named. Text is escaped before it reaches reportlab's paragraph markup, and runs of
+characters the house face lacks switch to the fallback face so they never print as boxes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..markup import Run
+from ..theme import Theme
+
+ROLES = ("regular", "bold", "italic", "bold_italic", "display", "fallback")
+# Text the eye reads as blank but a font may lack: never worth a font switch.
+_NEUTRAL = frozenset(" \n\t\u00a0")
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The reportlab names of one theme's faces, and which characters the house face has."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    display: str
+    fallback: str
+    covered: frozenset[int]
+
+    def has(self, char: str) -> bool:
+        return char in _NEUTRAL or ord(char) in self.covered
+
+
+def register_fonts(theme: Theme) -> FontSet:
+    """Register the theme's font files with reportlab (once per set of files)."""
+    return _register(tuple((role, str(theme.font_file(role))) for role in ROLES))
+
+
+@lru_cache(maxsize=8)
+def _register(files: tuple[tuple[str, str], ...]) -> FontSet:
+    names: dict[str, str] = {}
+    for role, path in files:
+        # Name fonts after their file so that two themes sharing a file share the font.
+        name = "Bulletin-" + Path(path).stem
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, path))
+        names[role] = name
+    # <b> and <i> in paragraph markup resolve through the family mapping.
+    family = names["regular"]
+    for bold, italic, role in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"),
+                               (1, 1, "bold_italic")):
+        addMapping(family, bold, italic, names[role])
+    for bold in (0, 1):
+        for italic in (0, 1):
+            # The fallback face has no bold or italic: it stands in for all four.
+            addMapping(names["fallback"], bold, italic, names["fallback"])
+    face = pdfmetrics.getFont(names["regular"]).face
+    covered = frozenset(ord(c) if isinstance(c, str) else c for c in face.charToGlyph)
+    return FontSet(covered=covered, **names)
+
+
+def text_markup(text: str, fonts: FontSet) -> str:
+    """Plain contributor text as paragraph markup: escaped, with fallback-font runs."""
+    out: list[str] = []
+    start = 0
+    fallback = False
+    for i, char in enumerate(text):
+        missing = not fonts.has(char)
+        if char in _NEUTRAL:
+            continue
+        if missing != fallback:
+            out.append(_chunk(text[start:i], fallback, fonts))
+            start, fallback = i, missing
+    out.append(_chunk(text[start:], fallback, fonts))
+    return "".join(out)
+
+
+def _chunk(text: str, fallback: bool, fonts: FontSet) -> str:
+    if not text:
+        return ""
+    safe = escape(text).replace("\n", "<br/>").replace("\t", " ")
+    if fallback:
+        return f'<font name="{fonts.fallback}">{safe}</font>'
+    return safe
+
+
+def href_attr(href: str) -> str:
+    """A link target escaped for a markup attribute in double quotes."""
+    return escape(href, {'"': "&quot;", "'": "&#39;"})
+
+
+def runs_markup(runs: list[Run], fonts: FontSet, link_colour: str) -> str:
+    """Inline runs (bold, italic, links, line breaks) as paragraph markup."""
+    out: list[str] = []
+    for run in runs:
+        if run.text == "\n":
+            out.append("<br/>")
+            continue
+        piece = text_markup(run.text, fonts)
+        if run.italic:
+            piece = f"<i>{piece}</i>"
+        if run.bold:
+            piece = f"<b>{piece}</b>"
+        if run.href:
+            piece = (f'<a href="{href_attr(run.href)}" color="{link_colour}" '
+                     f'underline="1">{piece}</a>')
+        out.append(piece)
+    return "".join(out)
