@@ -138,7 +138,7 @@ class ArticleEditor(QWidget):
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         for status in Status:
-            self.status.addItem(status.label, status)
+            self.status.addItem(status.label, status.value)
         self.body = MarkdownEditor("Body")
         for widget in (self.title, self.standfirst):
             route_undo_keys(widget)
@@ -146,18 +146,19 @@ class ArticleEditor(QWidget):
         self.standfirst.textEdited.connect(lambda t: self._set_field("standfirst", t))
         self.body.text_edited.connect(lambda t: self._set_field("body", t))
         self.status.activated.connect(
-            lambda i: self._set_field("status", self.status.itemData(i)))
+            lambda i: self._set_field("status", Status(self.status.itemData(i))))
 
-        self.quotes = ListEditor("Pull quotes", lambda q: q.text[:60] or "(empty quote)",
-                                 lambda _q: QUOTE_FIELDS, lambda: PullQuote(text=""))
+        self.quotes = ListEditor("Pull quotes", lambda q: q.text[:80] or "(empty quote)",
+                                 lambda _q: QUOTE_FIELDS, lambda: PullQuote(text=""),
+                                 framed=False)
         self.contacts = ListEditor("Contacts", describe_contact, lambda _c: CONTACT_FIELDS,
-                                   lambda: Contact(name=""))
+                                   lambda: Contact(name=""), framed=False)
         self.images = ListEditor("Images", lambda i: i.caption or i.alt or i.path,
-                                 lambda _i: IMAGE_FIELDS, self._new_image)
+                                 lambda _i: IMAGE_FIELDS, self._new_image, framed=False)
         self.callouts = ListEditor(
             "Callouts", describe_callout,
             lambda c: STATISTIC_FIELDS if isinstance(c, StatisticCallout) else SIDEBAR_FIELDS,
-            self._new_callout)
+            self._new_callout, framed=False)
         self.lists = {"pull_quotes": self.quotes, "contacts": self.contacts,
                       "images": self.images, "callouts": self.callouts}
         for attr, editor in self.lists.items():
@@ -244,7 +245,7 @@ class ArticleEditor(QWidget):
             self.title.setText(article.title)
         if self.standfirst.text() != article.standfirst:
             self.standfirst.setText(article.standfirst)
-        self.status.setCurrentIndex(self.status.findData(article.status))
+        self.status.setCurrentIndex(self.status.findData(article.status.value))
         self.body.set_text(article.body)
         for attr, editor in self.lists.items():
             editor.set_items(getattr(article, attr))

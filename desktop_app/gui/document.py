@@ -47,7 +47,10 @@ class Document(QObject):
         self.lock: IssueLock | None = None
         self.locked_by: LockInfo | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _i: self.changed.emit())
+        self.undo_stack.indexChanged.connect(self._index_changed)
+
+    def _index_changed(self, _index: int) -> None:
+        self.changed.emit()
 
     # ---- state -------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -165,9 +166,10 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.message.setText("Exporting\u2026")
         issue = copy.deepcopy(self.doc.issue)  # the worker never sees later edits
-        folder, pdf, docx = self.doc.folder, self.pdf.isChecked(), self.docx.isChecked()
+        folder = self.doc.folder or Path(tempfile.gettempdir())
+        pdf, docx = self.pdf.isChecked(), self.docx.isChecked()
         worker = Worker(lambda progress: run_exports(issue, folder, out_dir, pdf, docx,
-                                                     progress))
+                                                     progress), self)
         worker.signals.progress.connect(self._progress)
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -154,7 +155,10 @@ class MainWindow(QMainWindow):
         self.pool_view.setDragEnabled(True)
         self.pool_view.setAcceptDrops(True)
         self.pool_view.setDropIndicatorShown(True)
-        self.pool_view.setColumnWidth(0, 230)
+        header = self.pool_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.pool_view.selectionModel().currentChanged.connect(self._pool_current)
         self.filter_box = QLineEdit()
         self.filter_box.setAccessibleName("Filter the pool")
@@ -184,7 +188,9 @@ class MainWindow(QMainWindow):
         self.problems_dock.raise_()
         self.resizeDocks([self.structure_dock, self.preview_dock], [330, 470],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
+        self.resizeDocks([self.structure_dock, self.pool_dock], [470, 190],
+                         Qt.Orientation.Vertical)
         self.statusBar().setAccessibleName("Status")
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import importlib
+import tempfile
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -86,9 +88,11 @@ class PreviewPane(QWidget):
         generation = self.generation
         # A snapshot, so the worker never reads the issue while the user edits it.
         issue = copy.deepcopy(self.doc.issue)
-        folder = self.doc.folder
+        # An issue never saved has no folder (and so no pictures): any folder will do.
+        folder = self.doc.folder or Path(tempfile.gettempdir())
         worker = Worker(lambda progress: (generation,
-                                          *exporter.pdf_bytes(issue, folder, progress=progress)))
+                                          *exporter.pdf_bytes(issue, folder, progress=progress)),
+                        self)
         # Bound methods of this widget, so the results are queued to the GUI thread.
         worker.signals.finished.connect(self._show)
         worker.signals.failed.connect(self._failed)
@@ -119,7 +123,8 @@ class PreviewPane(QWidget):
         if warnings:
             note += f" \u2014 {len(warnings)} warning(s): {warnings[0]}"
         self.status.setText(note)
-        self.rebuilt.emit()
+        if not self.busy and not self.timer.isActive():
+            self.rebuilt.emit()  # only once the preview shows the issue as it is now
 
     def _failed(self, message: str) -> None:
         self.busy = False

@@ -70,8 +70,12 @@ class ListEditor(QGroupBox):
 
     def __init__(self, title: str, describe: Callable[[Any], str],
                  fields_for: Callable[[Any], list[FieldSpec]],
-                 new_item: Callable[[], Any | None], parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
+                 new_item: Callable[[], Any | None], parent: QWidget | None = None,
+                 framed: bool = True) -> None:
+        # In a tab the tab names the list, so the box draws no title of its own.
+        super().__init__(title if framed else "", parent)
+        self._title = title
+        self.setFlat(not framed)
         self.setAccessibleName(title)
         self.describe, self.fields_for, self.new_item = describe, fields_for, new_item
         self.items: list[Any] = []
@@ -152,7 +156,8 @@ class ListEditor(QGroupBox):
     def _make_field(self, spec: FieldSpec, row: int) -> QWidget:
         if spec.multiline or spec.lines:
             widget: QWidget = QPlainTextEdit()
-            widget.setMaximumHeight(70)
+            widget.setMinimumHeight(52)
+            widget.setMaximumHeight(80)
             widget.textChanged.connect(lambda s=spec: self._field_edited(s))
         else:
             widget = QLineEdit()
@@ -203,7 +208,7 @@ class ListEditor(QGroupBox):
 
     def add_item(self, item: Any) -> None:
         new = copy.deepcopy(self.items) + [item]
-        self.edited.emit(new, f"add to {self.title().lower()}", None)
+        self.edited.emit(new, f"add to {self._title.lower()}", None)
         self.select(len(new) - 1)
 
     def remove(self) -> None:
@@ -211,7 +216,7 @@ class ListEditor(QGroupBox):
         if 0 <= row < len(self.items):
             new = copy.deepcopy(self.items)
             del new[row]
-            self.edited.emit(new, f"remove from {self.title().lower()}", None)
+            self.edited.emit(new, f"remove from {self._title.lower()}", None)
 
     def move(self, step: int) -> None:
         row = self.list.currentRow()
@@ -219,7 +224,7 @@ class ListEditor(QGroupBox):
         if 0 <= row < len(self.items) and 0 <= target < len(self.items):
             new = copy.deepcopy(self.items)
             new[row], new[target] = new[target], new[row]
-            self.edited.emit(new, f"reorder {self.title().lower()}", None)
+            self.edited.emit(new, f"reorder {self._title.lower()}", None)
             self.select(target)
 
     def _update_buttons(self) -> None:

@@ -11,6 +11,12 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from desktop_app.core.errors import BulletinError
 
 
+# Workers started and not yet finished. The pool owns the C++ runnable, but nothing else holds
+# the Python object whose ``run`` it calls; without this the wrapper can be collected first and
+# the pool then runs an empty runnable that never reports back.
+_running: set[Worker] = set()
+
+
 class WorkerSignals(QObject):
     """Signals from a worker; queued to the GUI thread because this object lives there."""
 
@@ -26,28 +32,37 @@ class Worker(QRunnable):
     (the traceback goes to stderr for a bug report, never into a dialog).
     """
 
-    def __init__(self, fn: Callable[[Callable[[int, int], None]], Any]) -> None:
+    def __init__(self, fn: Callable[[Callable[[int, int], None]], Any], owner: QObject) -> None:
         super().__init__()
         self.fn = fn
-        self.signals = WorkerSignals()
+        # Owned by a GUI-thread object, so the signals outlive this runnable's Python wrapper
+        # and are deleted in the GUI thread once delivered.
+        self.signals = WorkerSignals(owner)
+        self.signals.finished.connect(self.signals.deleteLater)
+        self.signals.failed.connect(self.signals.deleteLater)
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        signals = self.signals
         try:
-            result = self.fn(lambda done, total: self.signals.progress.emit(done, total))
+            result = self.fn(lambda done, total: signals.progress.emit(done, total))
         except BulletinError as exc:
-            self.signals.failed.emit(str(exc))
+            signals.failed.emit(str(exc))
         except MemoryError:
-            self.signals.failed.emit("not enough memory to finish")
+            signals.failed.emit("not enough memory to finish")
         except OSError as exc:
-            self.signals.failed.emit(f"could not write: {exc.strerror or exc}")
+            signals.failed.emit(f"could not write: {exc.strerror or exc}")
         except Exception:  # noqa: BLE001 - a bug: report in one sentence, keep the window alive
             traceback.print_exc()
-            self.signals.failed.emit("something went wrong inside the app (a bug); "
+            signals.failed.emit("something went wrong inside the app (a bug); "
                                      "nothing was lost")
         else:
-            self.signals.finished.emit(result)
+            signals.finished.emit(result)
+        finally:
+            _running.discard(self)
 
 
 def start(worker: Worker) -> None:
+    """Run a worker in the global thread pool."""
+    _running.add(worker)
     QThreadPool.globalInstance().start(worker)
