@@ -155,8 +155,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if not (args.pdf or args.docx):
         raise UsageError("say what to export: --pdf FILE, --docx FILE or both")
-    missing = [name for name, wanted in (("PDF", args.pdf), ("Word", args.docx)) if wanted]
-    raise BulletinError(f"{' and '.join(missing)} export is not built yet")
+    if args.docx:
+        raise BulletinError("Word export is not built yet")
+    loaded = open_issue(args)
+    if args.pdf:
+        from desktop_app.core.export_pdf import write_pdf
+
+        for warning in write_pdf(loaded.issue, loaded.folder, args.pdf):
+            _warn(warning)
+        _out(f"Wrote the PDF to {args.pdf}")
+    return EXIT_OK
 
 
 # ---- the parser ----------------------------------------------------------------------------

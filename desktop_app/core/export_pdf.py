@@ -8,10 +8,13 @@ reportlab's ``invariant`` mode gives the same bytes for the same issue.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
@@ -26,6 +29,10 @@ from .pdf.styles import Palette, build_styles
 from .theme import Theme, load_theme
 
 Progress = Callable[[int, int], None]
+
+# Streams are Flate-compressed; encoding them again as ASCII85 only makes the file a quarter
+# bigger and, without reportlab's C accelerator, costs more than laying out the whole demo.
+rl_config.useA85 = 0
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MARGIN_SIDE = 42
@@ -67,7 +74,30 @@ def author_of(issue: Issue) -> str:
     return str(org).strip() if isinstance(org, str) and org.strip() else DEFAULT_AUTHOR
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a PDF is built.
+
+    A build makes hundreds of thousands of small objects that live until it ends; the
+    collector keeps walking them, which cost a third of the time of a 200-article issue and
+    made the cost grow faster than the issue. Nothing is lost: it runs again afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _build(issue: Issue, folder: Path, sink: io.BytesIO, progress: Progress | None) -> list[str]:
+    with _collector_paused():
+        return _build_pdf(issue, folder, sink, progress)
+
+
+def _build_pdf(issue: Issue, folder: Path, sink: io.BytesIO,
+               progress: Progress | None) -> list[str]:
     theme = load_theme(issue.export.theme or "default", issue.export)
     blocks = build_blocks(issue, folder)
     total = len(blocks)

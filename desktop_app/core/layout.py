@@ -130,7 +130,9 @@ def _article(article: Article, section_id: str, folder: Path) -> list[b.Block]:
     for k, quote in enumerate(quotes):
         at = round((k + 1) * len(body) / (len(quotes) + 1)) - 1
         at = max(at, first_para)
-        while 0 <= at < len(body) - 1 and body[at].kind != "paragraph":
+        # Never between a paragraph and the list it introduces ("Sessions covered:").
+        while 0 <= at < len(body) - 1 and (
+                body[at].kind != "paragraph" or body[at + 1].kind == "list"):
             at += 1
         slots.setdefault(min(at, len(body) - 1), []).append(quote)
     out.extend(slots.get(-1, []))

@@ -37,7 +37,9 @@ class ColumnFlow(Flowable):
     def __init__(self, content: list[Flowable], columns: int, gap: float, *,
                  head: Flowable | None = None, fill: Color | None = None, pad: float = 0,
                  min_start: float = 60, on_draw: Callable[[Flowable], None] | None = None,
-                 space_after: float = 14, rule: Color | None = None) -> None:
+                 space_after: float = 14, rule: Color | None = None,
+                 full_height: float | None = None,
+                 _heights: dict[int, tuple[Flowable, float]] | None = None) -> None:
         super().__init__()
         self.content = list(content)
         self.columns, self.gap, self.head = columns, gap, head
@@ -45,7 +47,11 @@ class ColumnFlow(Flowable):
         self.on_draw = on_draw
         self.spaceAfter = space_after
         self.rule = rule
-        self._heights: dict[int, tuple[Flowable, float]] = {}
+        # The frame's full height: only at the top of a page is a flowable too tall for any
+        # column shrunk to fit; anywhere else it waits for the next column or page.
+        self.full_height = full_height
+        # Shared with the pieces this flow splits into: the rest is measured only once.
+        self._heights: dict[int, tuple[Flowable, float]] = {} if _heights is None else _heights
         self._layout: tuple[list[Column], float] | None = None
         self._wrapped: tuple[float, float] | None = None
         self._fixed = False  # a page's worth already laid out by split()
@@ -71,17 +77,35 @@ class ColumnFlow(Flowable):
             hit = self._heights[id(f)] = (f, h)
         return hit[1]
 
-    def _start_height(self, f: Flowable) -> float:
-        """What must fit below a keep-with-next flowable: a next paragraph's first two lines."""
+    def _starts_in(self, items: list[Flowable], j: int, room: float, after: float) -> bool:
+        """Whether ``items[j]`` can begin in ``room`` below a keep-with-next flowable.
+
+        Beginning means fitting whole, or splitting there in a way reportlab accepts (a
+        paragraph keeps two lines at each side of a break); a flowable that must itself stay
+        with the next one needs all of itself and the start of that next one.
+        """
+        f = items[j]
+        room -= max(after, f.getSpaceBefore())
         h = self._height(f)
-        if isinstance(f, Paragraph):
-            return min(h, 2 * f.style.leading)
-        return h
+        if f.getKeepWithNext() and j + 1 < len(items):
+            return h <= room + FUZZ and self._starts_in(items, j + 1, room - h,
+                                                          f.getSpaceAfter())
+        if h <= room + FUZZ:
+            return True
+        if room <= 0:
+            return False
+        parts = f.splitOn(self.canv, self._cw, room)
+        return len(parts) >= 2 and self._height(parts[0]) <= room + FUZZ
 
     # ---- packing -----------------------------------------------------------------------
 
-    def _fill(self, items: list[Flowable], height: float) -> tuple[Column, list[Flowable]]:
-        """Fill one column of ``height``; returns what was placed and what is left."""
+    def _fill(self, items: list[Flowable], height: float,
+              force: bool = True) -> tuple[Column, list[Flowable]]:
+        """Fill one column of ``height``; returns what was placed and what is left.
+
+        ``force`` places a first item too tall for any column, shrunk; a balancing trial
+        passes False, so that a trial height too short for it fails instead.
+        """
         placed: Column = []
         items = list(items)
         used = 0.0
@@ -91,20 +115,17 @@ class ColumnFlow(Flowable):
             h = self._height(f)
             gap = max(after, f.getSpaceBefore()) if placed else 0.0
             need = gap + h
-            if getattr(f, "keepWithNext", 0) and len(items) > 1:
-                nxt = items[1]
-                need_all = need + max(f.getSpaceAfter(), nxt.getSpaceBefore()) + \
-                    self._start_height(nxt)
-            else:
-                need_all = need
-            if used + need_all <= height + FUZZ:
+            fits = used + need <= height + FUZZ
+            if fits and f.getKeepWithNext() and len(items) > 1:
+                fits = self._starts_in(items, 1, height - used - need, f.getSpaceAfter())
+            if fits:
                 placed.append(Placed(f, used + gap, h))
                 used += need
                 after = f.getSpaceAfter()
                 items.pop(0)
                 continue
             room = height - used - gap
-            if not getattr(f, "keepWithNext", 0) and room > 0:
+            if not f.getKeepWithNext() and room > 0:
                 parts = f.splitOn(self.canv, self._cw, room)
                 if len(parts) >= 2:
                     first = parts[0]
@@ -113,7 +134,7 @@ class ColumnFlow(Flowable):
                         placed.append(Placed(first, used + gap, fh))
                         items[0:1] = parts[1:]
                         return placed, items
-            if not placed:
+            if not placed and force:
                 # Taller than a whole column and unsplittable: shrink it to fit rather than
                 # loop forever or draw over the footer.
                 if h > height + FUZZ:
@@ -124,11 +145,12 @@ class ColumnFlow(Flowable):
             return placed, items
         return placed, items
 
-    def _pack(self, items: list[Flowable], height: float) -> tuple[list[Column], list[Flowable]]:
+    def _pack(self, items: list[Flowable], height: float,
+              force: bool = True) -> tuple[list[Column], list[Flowable]]:
         cols: list[Column] = []
         rest = items
         for _ in range(self.columns):
-            col, rest = self._fill(rest, height)
+            col, rest = self._fill(rest, height, force)
             cols.append(col)
         return cols, rest
 
@@ -136,9 +158,12 @@ class ColumnFlow(Flowable):
     def _used(cols: list[Column]) -> float:
         return max((c[-1].y + c[-1].height for c in cols if c), default=0.0)
 
-    def _balance(self, height: float) -> tuple[list[Column], float] | None:
+    def _at_top(self, aH: float) -> bool:
+        return self.full_height is None or aH >= self.full_height - 1
+
+    def _balance(self, height: float, force: bool) -> tuple[list[Column], float] | None:
         """The shortest packing of everything into the columns, or None if it does not fit."""
-        cols, rest = self._pack(self.content, height)
+        cols, rest = self._pack(self.content, height, force)
         if rest:
             return None
         if self.columns == 1:
@@ -149,7 +174,7 @@ class ColumnFlow(Flowable):
         # Bisect on the column height: a packing that fits at h fits at anything taller.
         while hi - lo > 2:
             mid = (lo + hi) / 2
-            cols, rest = self._pack(self.content, mid)
+            cols, rest = self._pack(self.content, mid, force=False)
             if rest:
                 lo = mid
             else:
@@ -166,7 +191,7 @@ class ColumnFlow(Flowable):
         self._wrapped = (aW, aH)
         head = self._head_height(aW)
         room = aH - head - 2 * self.pad
-        self._layout = self._balance(room) if room > 0 else None
+        self._layout = self._balance(room, self._at_top(aH)) if room > 0 else None
         if self._layout is None:
             # Too much for this page: say so, and the frame will ask for a split.
             self.height = aH + 1
@@ -181,7 +206,7 @@ class ColumnFlow(Flowable):
         room = aH - head - 2 * self.pad
         if room < self.min_start:
             return []
-        cols, rest = self._pack(self.content, room)
+        cols, rest = self._pack(self.content, room, self._at_top(aH))
         if not cols[0]:
             return []
         first = ColumnFlow([], self.columns, self.gap, head=self.head, fill=self.fill,
@@ -196,7 +221,8 @@ class ColumnFlow(Flowable):
         if rest:
             parts.append(ColumnFlow(rest, self.columns, self.gap, fill=self.fill, pad=self.pad,
                                     on_draw=self.on_draw, space_after=self.spaceAfter,
-                                    rule=self.rule))
+                                    rule=self.rule, full_height=self.full_height,
+                                    _heights=self._heights))
         return parts
 
     def draw(self) -> None:

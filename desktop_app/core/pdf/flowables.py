@@ -24,10 +24,26 @@ def traced(flowable: Flowable, origin: Origin | None, kind: str = "") -> Flowabl
     return flowable
 
 
+def measure(part: Flowable, width: float, canv: object) -> float:
+    """The height of a flowable at a width, wrapping it only when needed.
+
+    Wrapping a paragraph breaks its lines again each time; boxes measure their parts, then
+    draw them, so the result is kept on the part. A paragraph whose line breaks reportlab
+    dropped (after a trial split) is wrapped again.
+    """
+    known = getattr(part, "_bulletin_measured", None)
+    if known is not None and known[0] == width and getattr(part, "width", None) == width and (
+            not isinstance(part, Paragraph) or hasattr(part, "blPara")):
+        return known[1]
+    _, h = part.wrapOn(canv, width, BIG)
+    part._bulletin_measured = (width, h)  # type: ignore[attr-defined]
+    return h
+
+
 def _stack_height(parts: Sequence[Flowable], width: float, canv: object) -> float:
     height = 0.0
     for i, part in enumerate(parts):
-        _, h = part.wrapOn(canv, width, BIG)
+        h = measure(part, width, canv)
         height += h + (part.getSpaceBefore() if i else 0)
         if i < len(parts) - 1:
             height += part.getSpaceAfter()
@@ -38,7 +54,7 @@ def _draw_stack(parts: Sequence[Flowable], canv: object, x: float, top: float,
                 width: float) -> float:
     y = top
     for i, part in enumerate(parts):
-        _, h = part.wrapOn(canv, width, BIG)
+        h = measure(part, width, canv)
         if i:
             y -= part.getSpaceBefore()
         y -= h
@@ -184,7 +200,7 @@ class Box(Flowable):
         inner = self._inner(aW)
         used = 2 * self.pad
         for i, part in enumerate(self.parts):
-            _, h = part.wrapOn(self.canv, inner, BIG)
+            h = measure(part, inner, self.canv)
             used += h + (part.getSpaceBefore() if i else 0)
             if used > aH:
                 # A box's heading alone at the foot of a column helps no one.
@@ -287,8 +303,12 @@ class Figure(Flowable):
         canv = self.canv
         y = self.cap_h
         if self.path and self.pixel_size:
-            canv.drawImage(self.path, (self.width - self.img_w) / 2, y, self.img_w, self.img_h,
-                           preserveAspectRatio=True, mask="auto")
+            x = (self.width - self.img_w) / 2
+            if isinstance(canv, BulletinCanvas):
+                canv.draw_picture(self.path, x, y, self.img_w, self.img_h)
+            else:
+                canv.drawImage(self.path, x, y, self.img_w, self.img_h,
+                               preserveAspectRatio=True, mask="auto")
         else:
             canv.saveState()
             canv.setStrokeColor(self.frame_colour)
@@ -327,8 +347,9 @@ class ContentsLine(Flowable):
         canv = self.canv
         self.text.drawOn(canv, 0, 0)
         canv.linkRect("", self.anchor, (0, 0, self.width, self.height), relative=1)
-        baseline = self.height - self.text.style.leading + \
-            (self.text.style.leading - self.text.style.fontSize) * 0.5 + 1
+        # Reportlab sets a paragraph's last baseline at leading - fontSize above its bottom:
+        # the number sits on the title's last line, as a reader looks for it.
+        baseline = self.text.style.leading - self.text.style.fontSize
         width, anchor = self.width, self.anchor
         font, size, colour = self.number_font, self.number_size, self.number_colour
 

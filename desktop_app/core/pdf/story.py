@@ -66,9 +66,12 @@ def build_story(blocks: list[b.Block], ctx: StoryContext) -> list[Flowable]:
             continue
         if isinstance(block, b.SectionEnd):
             if section is not None:
-                story.append(ColumnFlow(section, ctx.theme.columns, COLUMN_GAP, head=banner,
-                                        on_draw=ctx.on_draw, min_start=4 * ctx.styles.body.leading,
-                                        space_after=16))
+                flow = ColumnFlow(section, ctx.theme.columns, COLUMN_GAP, head=banner,
+                                  on_draw=ctx.on_draw, min_start=4 * ctx.styles.body.leading,
+                                  space_after=16, full_height=ctx.body_height)
+                # The whole section, banner to end, is one flow: it answers for the section.
+                traced(flow, b.Origin(section_id=block.section_id), "section")
+                story.append(flow)
             section, banner = None, None
             continue
         made = _make(block, ctx)
@@ -84,6 +87,11 @@ def build_story(blocks: list[b.Block], ctx: StoryContext) -> list[Flowable]:
 def _tag(flowable: Flowable, block: b.Block, index: int) -> None:
     traced(flowable, block.origin, block.kind)
     flowable._bulletin_index = index  # type: ignore[attr-defined]
+    if isinstance(flowable, ColumnFlow):
+        # The contents box: its title and lines are drawn from the same block.
+        for inner in [flowable.head, *flowable.content]:
+            if inner is not None and not hasattr(inner, "_bulletin_origin"):
+                _tag(inner, block, index)
 
 
 def _make(block: b.Block, ctx: StoryContext) -> list[Flowable]:
@@ -114,7 +122,7 @@ def _contents(block: b.Contents, ctx: StoryContext) -> list[Flowable]:
     head = Paragraph(ctx.text(block.title), s.contents_title)
     return [ColumnFlow(lines, 2, 22, head=head, fill=ctx.colours.tint, pad=12,
                        on_draw=ctx.on_draw, min_start=5 * s.contents_article.leading,
-                       space_after=18)]
+                       space_after=18, full_height=ctx.body_height)]
 
 
 def _banner(block: b.SectionBanner, ctx: StoryContext, count: int) -> Flowable:
@@ -134,8 +142,12 @@ def _article_heading(block: b.ArticleHeading, ctx: StoryContext) -> list[Flowabl
 
 def _paragraph(block: b.ParagraphBlock, ctx: StoryContext) -> list[Flowable]:
     style = {"welcome": "welcome", "intro": "intro"}.get(block.role, "body")
-    return [Paragraph(runs_markup(block.runs, ctx.fonts, ctx.colours.primary_hex),
-                      getattr(ctx.styles, style))]
+    para = Paragraph(runs_markup(block.runs, ctx.fonts, ctx.colours.primary_hex),
+                     getattr(ctx.styles, style))
+    if block.text.rstrip().endswith(":"):
+        # "The review also found that:" belongs with the list it introduces.
+        para.keepWithNext = 1
+    return [para]
 
 
 def _subheading(block: b.SubHeading, ctx: StoryContext) -> list[Flowable]:
@@ -243,9 +255,10 @@ def _image(block: b.ImageBlock, ctx: StoryContext) -> list[Flowable]:
         title = ctx.article_titles.get(block.origin.article_id or "", "")
         where = f" in '{title}'" if title else ""
         ctx.warnings.append(f"picture{where} not drawn ({problem}); a placeholder is printed")
-        shown = block.alt.strip() or "Picture not available"
-        placeholder = Paragraph(f"<b>Picture not available</b><br/>{ctx.text(shown)}",
-                                ctx.styles.placeholder)
+        text = "<b>Picture not available</b>"
+        if block.alt.strip():
+            text += f"<br/>{ctx.text(block.alt.strip())}"
+        placeholder = Paragraph(text, ctx.styles.placeholder)
     return [Figure(str(block.path) if size else None, size, caption, placeholder,
                    ctx.colours.muted, max_height=ctx.body_height * 0.42)]
 
