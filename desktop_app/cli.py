@@ -155,8 +155,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if not (args.pdf or args.docx):
         raise UsageError("say what to export: --pdf FILE, --docx FILE or both")
-    if args.docx:
-        raise BulletinError("Word export is not built yet")
     loaded = open_issue(args)
     if args.pdf:
         from desktop_app.core.export_pdf import write_pdf
@@ -164,6 +162,51 @@ def cmd_export(args: argparse.Namespace) -> int:
         for warning in write_pdf(loaded.issue, loaded.folder, args.pdf):
             _warn(warning)
         _out(f"Wrote the PDF to {args.pdf}")
+    if args.docx:
+        _export_docx(args, loaded)
+    return EXIT_OK
+
+
+def _export_docx(args: argparse.Namespace, loaded: IssueFile) -> None:
+    """The Word file for reviewers (issue 4)."""
+    from desktop_app.core.export_docx import write_docx
+
+    for warning in write_docx(loaded.issue, loaded.folder, args.docx, columns=args.columns):
+        _warn(warning)
+    _out(f"Wrote the Word file {args.docx}")
+
+
+def cmd_comments(args: argparse.Namespace) -> int:
+    """List reviewers' comments in a Word file; with --apply store them in the issue."""
+    from desktop_app.core.comments import apply_comments, format_report, read_comments
+
+    loaded = load_issue(args.issue)
+    for warning in loaded.warnings:
+        _warn(warning)
+    report = read_comments(args.reviewed, loaded.issue)
+    added = None
+    if args.apply:
+        added = apply_comments(loaded.issue, report, args.reviewed.name)
+        if added:
+            try:
+                save_issue(loaded.issue, loaded.folder, expected_digest=loaded.digest)
+            except OSError as exc:
+                raise BulletinError(f"cannot save {loaded.path}: {exc.strerror or exc}") from None
+    if args.json:
+        data = {"file": str(args.reviewed), **report.to_data()}
+        if added is not None:
+            data["applied"] = added
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        _out()
+    else:
+        for warning in report.warnings:
+            _warn(warning)
+        for line in format_report(report, args.reviewed.name):
+            _out(line)
+        if added is not None:
+            skipped = len(report.comments) - added
+            _out(f"Added {added} review note{'s' if added != 1 else ''} to {loaded.path}"
+                 + (f" ({skipped} already there)" if skipped else ""))
     return EXIT_OK
 
 
@@ -196,7 +239,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_issue_argument(p)
     p.add_argument("--pdf", type=Path, metavar="FILE", help="write the styled PDF here")
     p.add_argument("--docx", type=Path, metavar="FILE", help="write the Word file here")
+    p.add_argument("--columns", type=int, choices=(1, 2), default=None,
+                   help="columns in the Word file (default: the issue's setting, 1)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("comments", help="list reviewers' comments in a Word file, by article")
+    p.add_argument("reviewed", type=Path, metavar="REVIEWED.docx", help="the reviewed Word file")
+    p.add_argument("--issue", type=Path, required=True, metavar="DIR",
+                   help="the issue folder the Word file was exported from")
+    p.add_argument("--json", action="store_true", help="print the comments as JSON")
+    p.add_argument("--apply", action="store_true",
+                   help="store the comments in the issue as review notes")
+    p.set_defaults(func=cmd_comments)
     return parser
 
 
