@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import folder_snapshot
-from pdfcheck import all_text, fonts, page_texts, squash
-from pdfcheck import words as pdf_words
+from tests.conftest import folder_snapshot
+from tests.pdfcheck import all_text, fonts, page_texts, squash
+from tests.pdfcheck import words as pdf_words
 from pypdf import PdfReader
 
 from desktop_app.core.errors import ExportError

@@ -38,12 +38,15 @@ def test_unwritable_output_is_one_line_exit_2(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 
-def test_nothing_to_export_and_word_not_built(cli, tmp_path):
+def test_nothing_to_export_and_both_outputs_together(cli, tmp_path):
     code, _, stderr = cli("export", "--demo")
     assert code == 2 and "--pdf" in stderr
-    code, _, stderr = cli("export", "--demo", "--docx", tmp_path / "x.docx")
-    assert code == 2 and "Word export is not built yet" in stderr
-    assert not Path(tmp_path / "x.docx").exists()
+    # Once the Word exporter is merged, one command writes both files.
+    code, out, _ = cli("export", "--demo", "--pdf", tmp_path / "x.pdf",
+                       "--docx", tmp_path / "x.docx")
+    assert code == 0 and "PDF" in out and "Word" in out
+    assert Path(tmp_path / "x.docx").read_bytes()[:2] == b"PK"
+    assert Path(tmp_path / "x.pdf").read_bytes()[:5] == b"%PDF-"
 
 
 def test_bad_issue_folder_is_exit_2(cli, tmp_path):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from desktop_app.resources import demo_dir
-from pdfcheck import BASE14, all_text, fonts, link_targets, outline_tree, page_texts, squash
-from pdfcheck import words as pdf_words
+from tests.pdfcheck import BASE14, all_text, fonts, link_targets, outline_tree, page_texts, squash
+from tests.pdfcheck import words as pdf_words
 from pypdf import PdfReader
 
 from desktop_app.core import blocks as b

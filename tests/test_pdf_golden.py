@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from desktop_app.resources import demo_dir
-from pdfcheck import outline_tree, page_texts
+from tests.pdfcheck import outline_tree, page_texts
 from pypdf import PdfReader
 
 from desktop_app.core.export_pdf import pdf_bytes

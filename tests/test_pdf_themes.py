@@ -6,8 +6,8 @@ import io
 
 import pytest
 from desktop_app.resources import demo_dir
-from pdfcheck import all_text, squash
-from pdfcheck import words as pdf_words
+from tests.pdfcheck import all_text, squash
+from tests.pdfcheck import words as pdf_words
 from pypdf import PdfReader
 
 from desktop_app.core import blocks as b
