@@ -87,15 +87,32 @@ class ReviewPane(QWidget):
         doc.loaded.connect(self.refresh)
         doc.structure_changed.connect(self.refresh)
 
+    def _groups(self) -> list[tuple[str | None, str, list]]:
+        groups = [(None, "The whole issue", self.doc.issue.review_notes)]
+        groups += [(a.id, a.title or a.id, a.review_notes) for a in self.doc.issue.all_articles()]
+        return [g for g in groups if g[2]]
+
     def refresh(self) -> None:
+        """Show the notes; when only their done marks changed, update the boxes in place
+        (the change may come from a box being ticked, whose item must not be deleted)."""
+        rows = [(aid, n.key) for aid, _t, notes in self._groups() for n in notes]
+        items = self.note_items()
+        if rows and [tuple(i.data(0, NOTE_ROLE)) for i in items] == rows:
+            self._filling = True
+            done_by_key = {(aid, n.key): n.done for aid, _t, notes in self._groups()
+                           for n in notes}
+            for item in items:
+                state = Qt.CheckState.Checked if done_by_key[tuple(item.data(0, NOTE_ROLE))] \
+                    else Qt.CheckState.Unchecked
+                if item.checkState(0) != state:
+                    item.setCheckState(0, state)
+            self._filling = False
+            self._summarise(len(rows), sum(done_by_key.values()))
+            return
         self._filling = True
         self.tree.clear()
         total = done = 0
-        groups = [(None, "The whole issue", self.doc.issue.review_notes)]
-        groups += [(a.id, a.title or a.id, a.review_notes) for a in self.doc.issue.all_articles()]
-        for article_id, title, notes in groups:
-            if not notes:
-                continue
+        for article_id, title, notes in self._groups():
             parent = QTreeWidgetItem([title, "", ""])
             parent.setData(0, NOTE_ROLE, (article_id, None))
             font = parent.font(0)
@@ -116,13 +133,16 @@ class ReviewPane(QWidget):
                 total += 1
                 done += note.done
             parent.setExpanded(True)
+        self._filling = False
+        self._summarise(total, done)
+
+    def _summarise(self, total: int, done: int) -> None:
         if total:
             self.summary.setText(f"{total} comments, {done} done. Tick a comment when it "
                                  "is dealt with.")
         else:
             self.summary.setText("No reviewer comments. Use File \u25b8 Import reviewer "
                                  "comments\u2026 to bring them in from a reviewed Word file.")
-        self._filling = False
 
     def note_items(self) -> list[QTreeWidgetItem]:
         out = []
