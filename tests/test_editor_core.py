@@ -126,3 +126,27 @@ def test_pasted_result_parses_as_what_was_meant():
     runs = parsed.blocks[0].runs
     assert [(r.text, r.bold, r.href) for r in runs if r.href] == [
         ("the ", False, "https://example.org"), ("guide", True, "https://example.org")]
+
+
+def test_editor_core_modules_do_not_import_qt():
+    # A fresh interpreter with PySide6 made unimportable: the core must not need it.
+    code = ("import sys; sys.modules['PySide6'] = None; "
+            "import desktop_app.core.locking, desktop_app.core.recovery, "
+            "desktop_app.core.directory, desktop_app.core.paste; "
+            "sys.exit(any(m.startswith('PySide6') for m in sys.modules if sys.modules[m]))")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_background_job_relays_progress_and_errors(tmp_path, demo_copy):
+    from desktop_app.core.background import run_job
+    from desktop_app.core.errors import ExportError
+
+    loaded = load_issue(demo_copy)
+    seen: list[tuple[int, int]] = []
+    data, warnings = run_job("desktop_app.core.export_pdf:pdf_bytes", loaded.issue, demo_copy,
+                             progress=lambda done, total: seen.append((done, total)))
+    assert data.startswith(b"%PDF-") and warnings == []
+    assert len(seen) > 3 and seen[-1][0] == seen[-1][1]
+    with pytest.raises(ExportError):
+        run_job("desktop_app.core.export_pdf:write_pdf", loaded.issue, demo_copy,
+                tmp_path / "no-such-folder" / "x.pdf")

@@ -61,11 +61,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         window.resize(1400, 900)
     window.show()
+    from desktop_app.core import background
+
+    background.start_helper()  # warm the export process while the issue loads
     window.start(args.folder, demo=args.demo)
     state = paths.settings().value("window_state")
     if state is not None:
-        window.restoreState(state)
-    return app.exec()
+        window.restoreState(state)  # the user's own arrangement of the panes
+    try:
+        return app.exec()
+    finally:
+        background.shutdown()
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import background
 from desktop_app.core.errors import ExportError
 from desktop_app.core.model import Issue
 
@@ -55,12 +56,12 @@ def run_exports(issue: Issue, folder: Path | None, out_dir: Path, pdf: bool, doc
         module = exporter("export_pdf")
         if module is None:
             raise ExportError("the PDF exporter is not part of this build")
-        jobs.append((module.write_pdf, out_dir / pdf_name))
+        jobs.append((f"{module.__name__}:write_pdf", out_dir / pdf_name))
     if docx:
         module = exporter("export_docx")
         if module is None:
             raise ExportError("the Word exporter is not part of this build")
-        jobs.append((module.write_docx, out_dir / docx_name))
+        jobs.append((f"{module.__name__}:write_docx", out_dir / docx_name))
     if not out_dir.is_dir():
         raise ExportError(f"{out_dir} is not a folder")
     written: list[Path] = []
@@ -71,7 +72,8 @@ def run_exports(issue: Issue, folder: Path | None, out_dir: Path, pdf: bool, doc
             share = done / total if total else 1.0
             progress(int(1000 * (n + share) / len(jobs)), 1000)
 
-        warnings.extend(write(issue, folder, target, progress=step))
+        # In the helper process, so the window's event loop never waits on the exporter.
+        warnings.extend(background.run_job(write, issue, folder, target, progress=step))
         written.append(target)
     progress(1000, 1000)
     return written, warnings

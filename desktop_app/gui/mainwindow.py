@@ -186,12 +186,23 @@ class MainWindow(QMainWindow):
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.problems_dock, self.review_dock)
         self.problems_dock.raise_()
-        self.resizeDocks([self.structure_dock, self.preview_dock], [330, 470],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
-        self.resizeDocks([self.structure_dock, self.pool_dock], [470, 190],
-                         Qt.Orientation.Vertical)
+        self._docks_sized = False
         self.statusBar().setAccessibleName("Status")
+
+    def size_docks(self) -> None:
+        """Give the panes sensible shares of the window (once; a saved layout wins)."""
+        self._docks_sized = True
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.structure_dock, self.preview_dock],
+                         [int(width * 0.22), int(width * 0.33)], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [int(height * 0.14)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.structure_dock, self.pool_dock],
+                         [int(height * 0.5), int(height * 0.22)], Qt.Orientation.Vertical)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._docks_sized:
+            self.size_docks()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

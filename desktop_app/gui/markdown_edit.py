@@ -13,7 +13,6 @@ from desktop_app.core.paste import html_to_markdown
 
 from .widgets import route_undo_keys
 
-
 # ---- text operations (no Qt: the toolbar applies them to the selection) ---------------------
 
 

@@ -13,7 +13,14 @@ from PySide6.QtCore import (
 
 from .document import Document
 from .paths import MIME_TYPE
-from .structure_model import ID_ROLE, DragItems, decode_items, encode_items, push_article_moves
+from .structure_model import (
+    ID_ROLE,
+    ROOT,
+    DragItems,
+    decode_items,
+    encode_items,
+    push_article_moves,
+)
 
 COLUMNS = ("Title", "Status")
 
@@ -31,10 +38,10 @@ class PoolModel(QAbstractTableModel):
         self.beginResetModel()
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.doc.issue.pool)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -102,7 +109,7 @@ class PoolModel(QAbstractTableModel):
             row = parent.row()  # dropped onto an article: take its place
         return push_article_moves(self.doc, items.articles, None, row)
 
-    def removeRows(self, row: int, count: int, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
+    def removeRows(self, row: int, count: int, parent: QModelIndex = ROOT) -> bool:  # noqa: N802
         return False  # the drop's command already moved the article
 
 

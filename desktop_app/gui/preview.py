@@ -12,6 +12,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.core import background
+
 from .document import Document
 from .workers import Worker, start
 
@@ -90,9 +92,9 @@ class PreviewPane(QWidget):
         issue = copy.deepcopy(self.doc.issue)
         # An issue never saved has no folder (and so no pictures): any folder will do.
         folder = self.doc.folder or Path(tempfile.gettempdir())
-        worker = Worker(lambda progress: (generation,
-                                          *exporter.pdf_bytes(issue, folder, progress=progress)),
-                        self)
+        # The PDF is made in the helper process: see desktop_app.core.background for why.
+        worker = Worker(lambda _progress: (generation, *background.run_job(
+            f"{exporter.__name__}:pdf_bytes", issue, folder)), self)
         # Bound methods of this widget, so the results are queued to the GUI thread.
         worker.signals.finished.connect(self._show)
         worker.signals.failed.connect(self._failed)

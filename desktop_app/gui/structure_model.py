@@ -22,6 +22,7 @@ from .paths import MIME_TYPE
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 SECTION, ARTICLE = "section", "article"
+ROOT = QModelIndex()  # the invisible root, as a default argument
 
 
 @dataclass
@@ -100,7 +101,7 @@ class StructureModel(QAbstractItemModel):
 
     # ---- shape ---------------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: QModelIndex = ROOT) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         sections = self.doc.issue.sections
@@ -111,12 +112,12 @@ class StructureModel(QAbstractItemModel):
                 return self.createIndex(row, 0, parent.row() + 1)
         return QModelIndex()
 
-    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: QModelIndex = ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex = ROOT) -> int:  # noqa: N802
         sections = self.doc.issue.sections
         if not parent.isValid():
             return len(sections)
@@ -124,7 +125,7 @@ class StructureModel(QAbstractItemModel):
             return len(sections[parent.row()].articles)
         return 0
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex = ROOT) -> int:  # noqa: N802
         return 1
 
     # ---- lookups -------------------------------------------------------------------------------
@@ -263,7 +264,7 @@ class StructureModel(QAbstractItemModel):
         section = self.section_at(parent)
         return push_article_moves(self.doc, items.articles, section.id, row)
 
-    def removeRows(self, row: int, count: int, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
+    def removeRows(self, row: int, count: int, parent: QModelIndex = ROOT) -> bool:  # noqa: N802
         # The view asks the source to remove dragged rows after a move; the drop's command
         # has already moved them, so there is nothing left to remove.
         return False

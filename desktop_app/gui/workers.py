@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop_app.core.background import JobCrashed
 from desktop_app.core.errors import BulletinError
-
 
 # Workers started and not yet finished. The pool owns the C++ runnable, but nothing else holds
 # the Python object whose ``run`` it calls; without this the wrapper can be collected first and
@@ -36,10 +37,8 @@ class Worker(QRunnable):
         super().__init__()
         self.fn = fn
         # Owned by a GUI-thread object, so the signals outlive this runnable's Python wrapper
-        # and are deleted in the GUI thread once delivered.
+        # and are deleted in the GUI thread once delivered (see ``start``).
         self.signals = WorkerSignals(owner)
-        self.signals.finished.connect(self.signals.deleteLater)
-        self.signals.failed.connect(self.signals.deleteLater)
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -48,6 +47,10 @@ class Worker(QRunnable):
             result = self.fn(lambda done, total: signals.progress.emit(done, total))
         except BulletinError as exc:
             signals.failed.emit(str(exc))
+        except JobCrashed as exc:
+            sys.stderr.write(f"bulletin-editor: a bug in the export helper:\n{exc}\n")
+            signals.failed.emit("something went wrong inside the app (a bug); "
+                                "nothing was lost")
         except MemoryError:
             signals.failed.emit("not enough memory to finish")
         except OSError as exc:
@@ -63,6 +66,13 @@ class Worker(QRunnable):
 
 
 def start(worker: Worker) -> None:
-    """Run a worker in the global thread pool."""
+    """Run a worker in the global thread pool, once the caller has connected its slots.
+
+    The signals object is deleted after its result is delivered. That connection is made
+    last on purpose: queued calls run in connection order, and deleting the sender before the
+    caller's slot has run loses the result that slot was to receive.
+    """
+    worker.signals.finished.connect(worker.signals.deleteLater)
+    worker.signals.failed.connect(worker.signals.deleteLater)
     _running.add(worker)
     QThreadPool.globalInstance().start(worker)

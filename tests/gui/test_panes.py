@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from desktop_app.core.export_docx import write_docx
 from desktop_app.gui import review as review_module
