@@ -17,6 +17,7 @@ import itertools
 import multiprocessing
 import queue
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +33,8 @@ _pool: ProcessPoolExecutor | None = None
 _queue: Any = None
 _jobs = itertools.count(1)
 _child_queue: Any = None
+_END = -1
+_DRAIN_SECONDS = 5.0
 
 
 class JobCrashed(RuntimeError):
@@ -60,6 +63,15 @@ def _run(job: int, target: str, args: tuple, kwargs: dict, report: bool) -> tupl
 
     if report:
         kwargs = dict(kwargs, progress=progress)
+    try:
+        return _call(fn, args, kwargs)
+    finally:
+        if report:
+            # The result travels by another pipe: this marker says no more progress follows.
+            _child_queue.put((job, _END, _END))
+
+
+def _call(fn: Callable, args: tuple, kwargs: dict) -> tuple[str, Any]:
     try:
         return "ok", fn(*args, **kwargs)
     except BulletinError as exc:
@@ -114,26 +126,27 @@ def run_job(target: str, *args: Any, progress: Progress | None = None, **kwargs:
     except BrokenProcessPool:
         shutdown()  # the helper died (killed, out of memory): the next job starts a new one
         raise ExportError("the export helper stopped unexpectedly; please try again") from None
-    while progress is not None and not future.done():
-        try:
-            got, done, total = progress_queue.get(timeout=0.05)
-        except queue.Empty:
-            continue
-        if got == job:
+    if progress is not None:
+        finished_at: float | None = None
+        while True:
+            if finished_at is None and future.done():
+                finished_at = time.monotonic()
+            if finished_at is not None and time.monotonic() - finished_at > _DRAIN_SECONDS:
+                break  # the helper died before its end marker; the result says why
+            try:
+                got, done, total = progress_queue.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            if got != job:
+                continue  # left over from a job whose caller stopped listening
+            if done == _END:
+                break
             progress(done, total)
     try:
         status, value = future.result()
     except BrokenProcessPool:
         shutdown()
         raise ExportError("the export helper stopped unexpectedly; please try again") from None
-    if progress is not None:
-        while True:  # messages still in flight when the job returned
-            try:
-                got, done, total = progress_queue.get_nowait()
-            except queue.Empty:
-                break
-            if got == job:
-                progress(done, total)
     if status == "error":
         raise ExportError(value)
     if status == "bug":

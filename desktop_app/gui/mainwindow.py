@@ -447,7 +447,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_keep_work():
             event.ignore()
             return
-        self.recovery.timer.stop()
+        for timer in (self.recovery.timer, self.preview.timer, self.problems.timer):
+            timer.stop()  # no new background work for a window that is going away
         self.doc.release()
         store = paths.settings()
         store.setValue("geometry", self.saveGeometry())

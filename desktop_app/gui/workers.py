@@ -43,24 +43,31 @@ class Worker(QRunnable):
 
     def run(self) -> None:
         signals = self.signals
+
+        def send(signal_name: str, *args: object) -> None:
+            # The pane that asked may have been closed meanwhile, taking the signals object
+            # with it: then nobody wants the result and it is dropped.
+            try:
+                getattr(signals, signal_name).emit(*args)
+            except RuntimeError:
+                pass
+
         try:
-            result = self.fn(lambda done, total: signals.progress.emit(done, total))
+            result = self.fn(lambda done, total: send("progress", done, total))
         except BulletinError as exc:
-            signals.failed.emit(str(exc))
+            send("failed", str(exc))
         except JobCrashed as exc:
             sys.stderr.write(f"bulletin-editor: a bug in the export helper:\n{exc}\n")
-            signals.failed.emit("something went wrong inside the app (a bug); "
-                                "nothing was lost")
+            send("failed", "something went wrong inside the app (a bug); nothing was lost")
         except MemoryError:
-            signals.failed.emit("not enough memory to finish")
+            send("failed", "not enough memory to finish")
         except OSError as exc:
-            signals.failed.emit(f"could not write: {exc.strerror or exc}")
+            send("failed", f"could not write: {exc.strerror or exc}")
         except Exception:  # noqa: BLE001 - a bug: report in one sentence, keep the window alive
             traceback.print_exc()
-            signals.failed.emit("something went wrong inside the app (a bug); "
-                                     "nothing was lost")
+            send("failed", "something went wrong inside the app (a bug); nothing was lost")
         else:
-            signals.finished.emit(result)
+            send("finished", result)
         finally:
             _running.discard(self)
 
