@@ -16,8 +16,9 @@ TEST_DEBS := poppler-utils libreoffice-writer-nogui xvfb
 
 .PHONY: run test bench lint system-deps test-deps install clean
 
+# The tests run offscreen; the app itself needs the real display.
 run: system-deps install
-	$(BIN)/bulletin show --demo
+	unset QT_QPA_PLATFORM; $(BIN)/bulletin-editor --demo
 
 test: system-deps test-deps install
 	$(BIN)/python -m pytest -q

@@ -1,0 +1,193 @@
+"""The editor window: cold start, a drop and its undo, the preview after an edit, and how long
+the window's event loop stalls while the 200-article issue is exported."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from desktop_app.resources import demo_dir
+
+from bench.common import report, stress_issue
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The child process: build the window, open the demo copy, show it, say so, quit.
+_START = """
+import sys
+from desktop_app.gui.app import make_app
+app = make_app()
+from desktop_app.gui.mainwindow import MainWindow
+window = MainWindow()
+window.resize(1400, 900)
+window.show()
+window.open_folder(sys.argv[1])
+app.processEvents()
+print("shown", flush=True)
+window.doc.undo_stack.setClean()
+window.close()
+"""
+
+
+def _isolated_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_DATA_HOME=str(home / "data"), QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def cold_start(runs: int = 5) -> float:
+    """Median seconds from launching a fresh process to the window shown with the demo."""
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        folder = home / "demo"
+        shutil.copytree(demo_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+        env = _isolated_env(home)
+        for n in range(runs + 1):
+            start = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, "-c", _START, str(folder)], env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                    text=True)
+            line = proc.stdout.readline()
+            elapsed = time.perf_counter() - start
+            proc.wait()
+            if line.strip() != "shown":
+                raise RuntimeError("the editor did not start")
+            if n:  # the first run warms the disk cache
+                times.append(elapsed)
+    return statistics.median(times)
+
+
+def _window(folder: Path):
+    from desktop_app.gui.app import make_app
+
+    app = make_app()
+    from desktop_app.gui import paths
+
+    home = folder.parent
+    paths.documents_dir = lambda: home / "Documents"  # type: ignore[assignment]
+    paths.data_dir = lambda: home / "data"  # type: ignore[assignment]
+    from desktop_app.gui.mainwindow import MainWindow
+
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.open_folder(folder)
+    _settle(app)
+    return app, window
+
+
+def _settle(app, seconds: float = 0.0) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    end = time.perf_counter() + seconds
+    app.processEvents()
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def drop_and_undo(app, window, runs: int = 15) -> tuple[float, float]:
+    """Median seconds for a drop from the pool into a section (view updated), and its undo."""
+    from PySide6.QtCore import Qt
+
+    model = window.structure_model
+    drops, undos = [], []
+    for _ in range(runs):
+        data = window.pool_model.mimeData([window.pool_model.index(0, 0)])
+        parent = model.index_of_section("whats-new")
+        start = time.perf_counter()
+        model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, parent)
+        app.processEvents()
+        drops.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        window.doc.undo_stack.undo()
+        app.processEvents()
+        undos.append(time.perf_counter() - start)
+    _settle(app)
+    return statistics.median(drops), statistics.median(undos)
+
+
+def preview_after_edit(app, window, runs: int = 5) -> float:
+    """Median seconds from the end of the typing pause to the new PDF on screen."""
+    preview = window.preview
+    window.select_article("local-profiles-review")
+    times = []
+    for n in range(runs):
+        window.editor.title.setText(f"Local profiles: review {n}")
+        window.editor.title.textEdited.emit(f"Local profiles: review {n}")
+        preview.timer.stop()  # the 600 ms pause is by design; time the rebuild after it
+        _settle(app)
+        done: list[float] = []
+        preview.rebuilt.connect(lambda d=done: d.append(time.perf_counter()))
+        start = time.perf_counter()
+        preview.rebuild_now()
+        while not done:
+            app.processEvents()
+            time.sleep(0.001)
+        times.append(done[0] - start)
+        preview.rebuilt.disconnect()
+    window.doc.undo_stack.setClean()
+    _settle(app)
+    return statistics.median(times)
+
+
+def export_stall(app, window, out: Path) -> tuple[float, float]:
+    """The longest gap between 10 ms heartbeats while the 200-article issue exports (PDF and
+    Word), and the export's wall time."""
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.gui.export_dialog import ExportDialog
+
+    window.doc.issue = stress_issue(200)
+    dialog = ExportDialog(window.doc, window)
+    dialog.show()
+    dialog.folder.setText(str(out))
+    _settle(app)
+    beats: list[float] = []
+    heart = QTimer()
+    heart.setInterval(10)
+    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+    heart.start()
+    _settle(app, 0.1)
+    start = time.perf_counter()
+    dialog.export_button.click()
+    while dialog.running:
+        app.processEvents()
+        time.sleep(0.001)
+    wall = time.perf_counter() - start
+    _settle(app, 0.05)
+    heart.stop()
+    gaps = [(b - a, a - start) for a, b in zip(beats, beats[1:], strict=False) if b >= start]
+    dialog.close()
+    worst = max(gaps)
+    if os.environ.get("BENCH_VERBOSE"):
+        print(f"   worst gap {worst[0] * 1000:.0f} ms at {worst[1]:.2f} s of {wall:.2f} s")
+    return worst[0], wall
+
+
+def run() -> None:
+    report("editor: cold start to window shown with the demo", cold_start(), target="< 1.5 s")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "demo"
+        shutil.copytree(demo_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+        app, window = _window(folder)
+        drop, undo = drop_and_undo(app, window)
+        report("editor: drop an article into a section", drop * 1000, " ms", "< 50 ms")
+        report("editor: undo that drop", undo * 1000, " ms", "< 50 ms")
+        report("editor: preview rebuilt after an edit (demo)", preview_after_edit(app, window),
+               target="< 0.5 s")
+        stall, wall = export_stall(app, window, Path(tmp) / "out")
+        report("editor: longest event-loop stall, 200-article export", stall * 1000, " ms",
+               "< 100 ms")
+        report("editor: that export (PDF + Word) in the background", wall)
+        window.doc.undo_stack.setClean()
+        window.close()

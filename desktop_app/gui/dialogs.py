@@ -1,0 +1,95 @@
+"""Every question the window asks the user, in one place so tests can answer them.
+
+Each function opens a standard dialog and returns a plain value; a test replaces the function
+with ``monkeypatch`` and nothing ever blocks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+SAVE, DISCARD, CANCEL, SAVE_AS, RELOAD = "save", "discard", "cancel", "save-as", "reload"
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def ask_unsaved(parent: QWidget | None, name: str) -> str:
+    """Save, discard or cancel before the unsaved work is closed."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                      f"{name} has changes that are not saved.", parent=parent)
+    box.setInformativeText("Save them before closing?")
+    save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Don't save", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+
+
+def ask_changed_on_disk(parent: QWidget | None, message: str) -> str:
+    """The file changed on disk since it was opened: Save As, reload, or cancel."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Changed by someone else", message,
+                      parent=parent)
+    box.setInformativeText("Your edits are kept. Save them under another name, or reload the "
+                           "file from disk (your edits are then lost).")
+    save_as = box.addButton("Save As\u2026", QMessageBox.ButtonRole.AcceptRole)
+    reload = box.addButton("Reload from disk", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE_AS if clicked is save_as else RELOAD if clicked is reload else CANCEL
+
+
+def ask_save_failed(parent: QWidget | None, message: str) -> bool:
+    """Saving failed (read-only folder, full disk): offer Save As. True to try Save As."""
+    answer = QMessageBox.warning(
+        parent, "Not saved",
+        f"The issue could not be saved: {message}\n\nYour edits are kept in the window. "
+        "Save them somewhere else?",
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save)
+    return answer == QMessageBox.StandardButton.Save
+
+
+def ask_open_folder(parent: QWidget | None, start: str) -> str | None:
+    folder = QFileDialog.getExistingDirectory(parent, "Open an issue folder", start)
+    return folder or None
+
+
+def ask_save_as_folder(parent: QWidget | None, start: str) -> str | None:
+    folder = QFileDialog.getExistingDirectory(
+        parent, "Save the issue into a folder (an empty folder, or a new one)", start)
+    return folder or None
+
+
+def ask_use_demo(parent: QWidget | None, where: str) -> bool:
+    answer = QMessageBox.question(
+        parent, "Start with the demo edition?",
+        f"No issue is open yet. Open a working copy of the demo edition in\n{where}\n"
+        "to try the editor? (The copy is yours to change.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_confirm(parent: QWidget | None, title: str, message: str) -> bool:
+    answer = QMessageBox.question(parent, title, message)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None
+
+
+def ask_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    """Choose one of ``items``; its index, or None."""
+    value, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(value) if ok and value in items else None

@@ -1,0 +1,179 @@
+"""The Review pane: reviewers' comments brought back from a Word file, on their articles."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.errors import BulletinError
+
+from .commands import SetNoteDoneCommand, SnapshotNotesCommand, notes_snapshot
+from .document import Document
+
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+def comments_module():
+    """The Word comment reader, or None while it is not part of this build."""
+    try:
+        return importlib.import_module("desktop_app.core.comments")
+    except ImportError:
+        return None
+
+
+def choose_reviewed_file(parent: QWidget) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Import reviewer comments", "",
+                                          "Word files (*.docx)")
+    return path or None
+
+
+def import_comments(doc: Document, path: Path) -> tuple[int, list[str]]:
+    """Read a reviewed Word file and add its comments as review notes, as one undo step.
+
+    Returns the number of notes added and the reader's warnings; BulletinError for a file
+    that cannot be read.
+    """
+    if doc.read_only:
+        raise BulletinError("this issue is open read-only")
+    module = comments_module()
+    if module is None:
+        raise BulletinError("reading Word comments is not part of this build")
+    report = module.read_comments(path, doc.issue)
+    before = notes_snapshot(doc.issue)
+    added = module.apply_comments(doc.issue, report, path.name)
+    if added:
+        # The notes are in already; the command records before/after so undo takes them out.
+        command = SnapshotNotesCommand(doc, before, f"import {added} comments")
+        doc.push(command)
+    return added, list(report.warnings)
+
+
+class ReviewPane(QWidget):
+    """Each comment under its article, with a box to tick when it is dealt with."""
+
+    open_article_requested = Signal(str)
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setAccessibleName("Review comments")
+        self.summary = QLabel("No reviewer comments. Use File \u25b8 Import reviewer "
+                              "comments\u2026 to bring them in from a reviewed Word file.")
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Reviewer comments")
+        self.tree.setHeaderLabels(["Comment", "Reviewer", "On the words"])
+        self.tree.setColumnWidth(0, 520)
+        self.tree.setColumnWidth(1, 140)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree)
+        self._filling = False
+        doc.notes_changed.connect(self.refresh)
+        doc.loaded.connect(self.refresh)
+        doc.structure_changed.connect(self.refresh)
+
+    def _groups(self) -> list[tuple[str | None, str, list]]:
+        groups = [(None, "The whole issue", self.doc.issue.review_notes)]
+        groups += [(a.id, a.title or a.id, a.review_notes) for a in self.doc.issue.all_articles()]
+        return [g for g in groups if g[2]]
+
+    def refresh(self) -> None:
+        """Show the notes; when only their done marks changed, update the boxes in place
+        (the change may come from a box being ticked, whose item must not be deleted)."""
+        rows = [(aid, n.key) for aid, _t, notes in self._groups() for n in notes]
+        items = self.note_items()
+        if rows and [tuple(i.data(0, NOTE_ROLE)) for i in items] == rows:
+            self._filling = True
+            done_by_key = {(aid, n.key): n.done for aid, _t, notes in self._groups()
+                           for n in notes}
+            for item in items:
+                state = Qt.CheckState.Checked if done_by_key[tuple(item.data(0, NOTE_ROLE))] \
+                    else Qt.CheckState.Unchecked
+                if item.checkState(0) != state:
+                    item.setCheckState(0, state)
+            self._filling = False
+            self._summarise(len(rows), sum(done_by_key.values()))
+            return
+        self._filling = True
+        self.tree.clear()
+        total = done = 0
+        for article_id, title, notes in self._groups():
+            parent = QTreeWidgetItem([title, "", ""])
+            parent.setData(0, NOTE_ROLE, (article_id, None))
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
+            self.tree.addTopLevelItem(parent)
+            for note in notes:
+                text = note.text if not note.reply_to else f"\u21b3 {note.text}"
+                item = QTreeWidgetItem([text, note.author, note.anchor])
+                item.setData(0, NOTE_ROLE, (article_id, note.key))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                if self.doc.read_only:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setCheckState(0, Qt.CheckState.Checked if note.done
+                                   else Qt.CheckState.Unchecked)
+                item.setToolTip(0, f"{note.author} ({note.date}): {note.text}")
+                parent.addChild(item)
+                total += 1
+                done += note.done
+            parent.setExpanded(True)
+        self._filling = False
+        self._summarise(total, done)
+
+    def _summarise(self, total: int, done: int) -> None:
+        if total:
+            self.summary.setText(f"{total} comments, {done} done. Tick a comment when it "
+                                 "is dealt with.")
+        else:
+            self.summary.setText("No reviewer comments. Use File \u25b8 Import reviewer "
+                                 "comments\u2026 to bring them in from a reviewed Word file.")
+
+    def note_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            out.extend(top.child(j) for j in range(top.childCount()))
+        return out
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column != 0:
+            return
+        article_id, key = item.data(0, NOTE_ROLE)
+        if key is None or self.doc.read_only:
+            return
+        done = item.checkState(0) == Qt.CheckState.Checked
+        self.doc.push(SetNoteDoneCommand(self.doc, article_id, key, done))
+
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        article_id, _key = item.data(0, NOTE_ROLE)
+        if article_id:
+            self.open_article_requested.emit(article_id)
+
+    def import_from(self, path: Path) -> int:
+        """Import a reviewed file, telling the user what happened; the count added."""
+        try:
+            added, warnings = import_comments(self.doc, path)
+        except BulletinError as exc:
+            QMessageBox.warning(self, "Comments not imported", str(exc))
+            return 0
+        message = f"{added} new comments from {path.name}."
+        if warnings:
+            message += "\n\n" + "\n".join(warnings[:8])
+        QMessageBox.information(self, "Reviewer comments", message)
+        return added

@@ -1,0 +1,216 @@
+"""Editing an article and the issue settings, with undo, and the preview that follows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QTextCursor
+
+from desktop_app.core.model import StatisticCallout, Status
+from desktop_app.gui import article_editor
+
+
+def open_article(window, article_id: str):
+    window.select_article(article_id)
+    assert window.editor.article_id == article_id
+    return window.doc.issue.article(article_id)
+
+
+def preview_text(preview) -> str:
+    return "\n".join(preview.pdf.getAllText(p).text() for p in range(preview.pdf.pageCount()))
+
+
+def test_editing_a_pull_quote_rebuilds_the_preview(window, qtbot):
+    qtbot.waitUntil(lambda: preview_text(window.preview) != "", timeout=30_000)
+    article = open_article(window, "local-profiles-review")
+    quotes = window.editor.quotes
+    quotes.select(0)
+    field = quotes.fields["text"]
+    new_text = "Partnership profiles beat single-agency ones every time"
+    with qtbot.waitSignal(window.preview.rebuilt, timeout=30_000):
+        field.setPlainText(new_text)
+    assert article.pull_quotes[0].text == new_text
+    text = " ".join(preview_text(window.preview).split())
+    assert "Partnership profiles beat single-agency ones every time" in text
+    window.doc.undo_stack.undo()
+    assert article.pull_quotes[0].text.startswith("The best profiles we read")
+    assert quotes.fields["text"].toPlainText().startswith("The best profiles we read")
+
+
+def test_preview_keeps_the_page_being_read(window, qtbot):
+    qtbot.waitUntil(lambda: window.preview.pdf.pageCount() > 3, timeout=30_000)
+    navigator = window.preview.view.pageNavigator()
+    navigator.jump(3, navigator.currentLocation(), navigator.currentZoom())
+    assert window.preview.current_page() == 3
+    open_article(window, "local-profiles-review")
+    with qtbot.waitSignal(window.preview.rebuilt, timeout=30_000):
+        window.editor.title.setText("A new title")
+        window.editor.title.textEdited.emit("A new title")
+    assert window.preview.current_page() == 3
+
+
+def test_typing_in_a_field_is_one_undo_step(window, qtbot):
+    article = open_article(window, "peer-review-team")
+    old = article.title
+    window.editor.title.setFocus()
+    window.editor.title.selectAll()
+    qtbot.keyClicks(window.editor.title, "Peer review")
+    assert article.title == "Peer review"
+    assert window.doc.undo_stack.count() == 1
+    window.doc.undo_stack.undo()
+    assert article.title == old and window.editor.title.text() == old
+    # The tree follows the model.
+    index = window.structure_model.index_of_article("peer-review-team")
+    assert index.data().startswith(old)
+
+
+def test_status_and_body_edits_undo(window):
+    article = open_article(window, "peer-review-team")
+    editor = window.editor
+    editor.status.setCurrentIndex(editor.status.findData(Status.DRAFT.value))
+    editor.status.activated.emit(editor.status.currentIndex())
+    assert article.status is Status.DRAFT
+    editor.body.edit.setPlainText("New body text.")
+    assert article.body == "New body text."
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert article.status is Status.READY and article.body != "New body text."
+
+
+def test_bold_button_wraps_the_selection(window):
+    article = open_article(window, "peer-review-team")
+    edit = window.editor.body.edit
+    edit.setPlainText("Make this strong please")
+    cursor = edit.textCursor()
+    cursor.setPosition(10)
+    cursor.setPosition(16, QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    window.editor.body.actions_by_name["bold"].trigger()
+    assert article.body == "Make this **strong** please"
+
+
+def test_pasted_rich_text_becomes_markdown_not_html(window):
+    article = open_article(window, "peer-review-team")
+    edit = window.editor.body.edit
+    edit.setPlainText("")
+    data = QMimeData()
+    data.setHtml('<meta charset="utf-8"><p>Call <b>now</b> or see '
+                 '<a href="https://example.org/help">the guide</a>.</p>'
+                 '<script>alert(1)</script><ul><li>one</li><li>two</li></ul>'
+                 '<img src="x" onerror="alert(2)">')
+    data.setText("Call now or see the guide.")
+    edit.insertFromMimeData(data)
+    assert article.body == ("Call **now** or see [the guide](https://example.org/help).\n\n"
+                            "- one\n- two")
+    assert "<" not in article.body and "alert" not in article.body
+
+
+def test_pull_quote_add_reorder_remove(window):
+    article = open_article(window, "local-profiles-review")
+    quotes = window.editor.quotes
+    count = len(article.pull_quotes)
+    quotes.add()
+    assert len(article.pull_quotes) == count + 1
+    quotes.fields["text"].setPlainText("A second voice")
+    quotes.fields["attribution"].setText("A partner")
+    quotes.fields["attribution"].textEdited.emit("A partner")
+    assert article.pull_quotes[-1].text == "A second voice"
+    assert article.pull_quotes[-1].attribution == "A partner"
+    quotes.move(-1)
+    assert article.pull_quotes[0].text == "A second voice"
+    quotes.remove()
+    assert [q.text for q in article.pull_quotes][0] != "A second voice"
+    stack = window.doc.undo_stack
+    while stack.canUndo():
+        stack.undo()
+    assert len(article.pull_quotes) == count
+
+
+def test_contact_picker_offers_issue_and_directory_contacts(make_window, demo_copy):
+    (demo_copy.parent / "contacts.yaml").write_text(
+        "contacts:\n  - name: Dana Okafor\n    role: Analyst\n    email: dana@example.org\n",
+        encoding="utf-8")
+    window = make_window(demo_copy)
+    article = open_article(window, "peer-review-team")
+    picker = window.editor.picker
+    offered = [picker.itemText(i) for i in range(picker.count())]
+    assert any("Dana Okafor" in o for o in offered)
+    assert any("Hannah Lowther" in o for o in offered)  # a team contact of this issue
+    before = len(article.contacts)
+    row = next(i for i in range(picker.count()) if "Dana Okafor" in picker.itemText(i))
+    picker.activated.emit(row)
+    assert len(article.contacts) == before + 1
+    assert article.contacts[-1].email == "dana@example.org"
+
+
+def test_an_unreadable_image_is_refused_and_nothing_changes(window, demo_copy, monkeypatch,
+                                                            isolated, tmp_path):
+    bad = tmp_path / "photo.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n not really a picture")
+    monkeypatch.setattr(article_editor, "choose_image_file", lambda _p: str(bad))
+    article = open_article(window, "peer-review-team")
+    images_before = sorted(p.name for p in (demo_copy / "images").iterdir())
+    window.editor.images.add()
+    assert article.images == []
+    assert window.doc.undo_stack.count() == 0
+    assert sorted(p.name for p in (demo_copy / "images").iterdir()) == images_before
+    assert "photo.png" in " ".join(isolated.messages("QMessageBox.warning"))
+
+
+def test_an_image_is_copied_in_with_required_alt_text(window, demo_copy, monkeypatch,
+                                                      tmp_path):
+    from desktop_app.resources import demo_dir
+
+    source = tmp_path / "roadshow.png"
+    shutil.copyfile(demo_dir() / "images" / "regional-roadshows-map.png", source)
+    answers = iter(["", "A map of the roadshow venues"])  # empty alt text is asked again
+    monkeypatch.setattr(article_editor, "choose_image_file", lambda _p: str(source))
+    monkeypatch.setattr(article_editor, "ask_alt_text", lambda _p, _n: next(answers))
+    article = open_article(window, "peer-review-team")
+    window.editor.images.add()
+    assert [(i.path, i.alt) for i in article.images] == [
+        ("images/roadshow.png", "A map of the roadshow venues")]
+    assert (demo_copy / "images" / "roadshow.png").read_bytes() == source.read_bytes()
+
+
+def test_callouts_statistic_added_and_edited(window, monkeypatch):
+    monkeypatch.setattr(article_editor, "ask_callout_kind", lambda _p: "Statistic")
+    article = open_article(window, "peer-review-team")
+    callouts = window.editor.callouts
+    callouts.add()
+    assert isinstance(article.callouts[-1], StatisticCallout)
+    callouts.fields["value"].setText("42")
+    callouts.fields["value"].textEdited.emit("42")
+    assert article.callouts[-1].value == "42"
+
+
+def test_issue_settings_edit_and_undo(window):
+    pane = window.settings_pane
+    issue = window.doc.issue
+    pane.edition.setValue(10)
+    assert issue.edition == 10 and "Tenth edition" in pane.edition_words.text()
+    pane.published.setText("Winter 2026")
+    pane.published.textEdited.emit("Winter 2026")
+    assert issue.published == "Winter 2026"
+    pane.theme.setCurrentIndex(pane.theme.findText("print-one-column"))
+    pane.theme.activated.emit(pane.theme.currentIndex())
+    assert issue.export.theme == "print-one-column"
+    for _ in range(3):
+        window.doc.undo_stack.undo()
+    assert (issue.edition, issue.published, issue.export.theme) == (9, "Autumn 2026",
+                                                                    "default")
+    assert pane.edition.value() == 9 and pane.published.text() == "Autumn 2026"
+
+
+def test_directory_saved_beside_the_issues(window, demo_copy, monkeypatch):
+    from desktop_app.core.directory import load_directory
+    from desktop_app.gui.directory_dialog import DirectoryDialog
+
+    dialog = DirectoryDialog(demo_copy.parent / "contacts.yaml",
+                             window.doc.issue.known_contacts(), window)
+    dialog.add_suggestions()
+    dialog.save()
+    saved = load_directory(Path(demo_copy.parent / "contacts.yaml"))
+    assert "Hannah Lowther" in [c.name for c in saved]

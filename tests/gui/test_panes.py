@@ -1,0 +1,144 @@
+"""The export dialog, the problems panel and the review pane, driven with real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from desktop_app.core.export_docx import write_docx
+from desktop_app.gui import review as review_module
+from desktop_app.gui.export_dialog import ExportDialog, output_names
+from tests.reviewing import Remark, add_remarks
+
+
+def test_export_pdf_and_word_through_the_dialog(window, qtbot, tmp_path):
+    out = tmp_path / "out"
+    dialog = ExportDialog(window.doc, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.folder.setText(str(out))
+    assert dialog.pdf.isChecked() and dialog.docx.isChecked()
+    values = []
+    dialog.progress.valueChanged.connect(values.append)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.open_button.isVisible(), timeout=60_000)
+
+    pdf_name, docx_name = output_names(window.doc.issue)
+    assert sorted(p.name for p in out.iterdir()) == sorted([pdf_name, docx_name])
+    text = " ".join(page.extract_text() for page in PdfReader(out / pdf_name).pages)
+    assert "Local profiles: what the national review found" in " ".join(text.split())
+    import docx
+
+    words = "\n".join(p.text for p in docx.Document(str(out / docx_name)).paragraphs)
+    assert "Local profiles: what the national review found" in words
+    assert "Exported" in dialog.message.text()
+    # The bar moved through the work from the worker, not in one jump at the end.
+    assert values and values[-1] == dialog.progress.maximum()
+    assert len(set(values)) > 3
+
+
+def test_export_failure_is_a_plain_message(window, qtbot, tmp_path, isolated):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    dialog = ExportDialog(window.doc, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.folder.setText(str(blocker / "out"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: bool(isolated.messages("QMessageBox.warning")), timeout=30_000)
+    message = isolated.messages("QMessageBox.warning")[0]
+    assert "cannot be made" in message and "Traceback" not in message
+    assert not dialog.open_button.isVisible()
+    assert blocker.read_text() == "a file where the folder should be"
+
+
+def test_export_action_opens_the_dialog(window):
+    window.act_export.trigger()
+    assert window.export_dialog is not None and window.export_dialog.isVisible()
+    window.export_dialog.close()
+
+
+def test_problem_double_click_jumps_to_the_article_and_field(window, qtbot):
+    article = window.doc.issue.article("regional-roadshows")
+    article.contacts[0].email = "not-an-email"  # a problem the validator reports
+    article.contacts.append(article.contacts[0].__class__(name="Second"))
+    window.problems.refresh()
+    tree = window.problems.tree
+    match = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+             if "not-an-email" in tree.topLevelItem(i).text(1)]
+    assert match, [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
+    assert match[0].text(0) == "Error"
+    tree.itemDoubleClicked.emit(match[0], 1)
+    assert window.editor.article_id == "regional-roadshows"
+    assert window.tabs.currentWidget() is window.editor
+    assert window.editor.tabs.currentWidget() is window.editor.contacts
+    assert window.editor.contacts.current() == 0
+    assert window.structure_model.article_at(window.tree.currentIndex()).id == \
+        "regional-roadshows"
+
+
+def test_problem_on_an_issue_setting_opens_the_settings(window, qtbot):
+    window.settings_pane.published.setText("")
+    window.settings_pane.published.textEdited.emit("")
+    window.problems.refresh()
+    tree = window.problems.tree
+    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                if "publication date" in tree.topLevelItem(i).text(1))
+    tree.itemDoubleClicked.emit(item, 1)
+    assert window.tabs.currentWidget() is window.settings_pane
+
+
+def reviewed_copy(window, tmp_path: Path) -> Path:
+    exported = tmp_path / "for-review.docx"
+    write_docx(window.doc.issue, window.doc.folder, exported)
+    return add_remarks(exported, tmp_path / "reviewed.docx", [
+        Remark("The answer is encouraging", "Which data sources? Please name them."),
+        Remark("The answer is encouraging", "Named them below.", author="Sam Editor",
+               initials="SE", reply_to=0),
+    ])
+
+
+def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, monkeypatch,
+                                                          isolated):
+    reviewed = reviewed_copy(window, tmp_path)
+    monkeypatch.setattr(review_module, "choose_reviewed_file", lambda _p: str(reviewed))
+    monkeypatch.setattr("desktop_app.gui.mainwindow.choose_reviewed_file",
+                        lambda _p: str(reviewed))
+    window.act_import_comments.trigger()
+    article = window.doc.issue.article("local-profiles-review")
+    assert [n.text for n in article.review_notes] == [
+        "Which data sources? Please name them.", "Named them below."]
+    assert "2 new comments" in isolated.messages("QMessageBox.information")[0]
+    pane = window.review
+    top = pane.tree.topLevelItem(0)
+    assert top.text(0) == article.title
+    notes = pane.note_items()
+    assert [n.text(1) for n in notes] == ["Priya Reviewer", "Sam Editor"]
+    assert notes[1].text(0).startswith("\u21b3")  # a reply is shown as one
+
+    notes[0].setCheckState(0, Qt.CheckState.Checked)
+    assert article.review_notes[0].done
+    assert window.isWindowModified()
+    window.doc.undo_stack.undo()
+    assert not article.review_notes[0].done
+    assert pane.note_items()[0].checkState(0) == Qt.CheckState.Unchecked
+    # Importing the same file again adds nothing; undoing the import takes the notes out.
+    assert pane.import_from(reviewed) == 0
+    window.doc.undo_stack.undo()
+    assert article.review_notes == []
+    # Double-clicking a comment opens its article.
+    window.doc.undo_stack.redo()
+    pane.tree.itemDoubleClicked.emit(pane.note_items()[0], 0)
+    assert window.editor.article_id == "local-profiles-review"
+
+
+def test_review_import_of_a_bad_file_is_refused_with_a_message(window, tmp_path, isolated):
+    bad = tmp_path / "reviewed.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    before = window.doc.undo_stack.count()
+    assert window.review.import_from(bad) == 0
+    assert isolated.messages("QMessageBox.warning")
+    assert window.doc.undo_stack.count() == before
+    assert all(not a.review_notes for a in window.doc.issue.all_articles())
