@@ -331,8 +331,9 @@ class SnapshotIssueCommand(QUndoCommand):
     """A change already made to the whole issue (an import): the issue before and after, and
     the picture files the change wrote.
 
-    Undo puts the issue back as it was and deletes those pictures (keeping their bytes); redo
-    puts the changed issue back and writes the pictures again. The issue object itself is kept
+    Undo puts the issue back as it was and deletes those pictures (keeping their bytes) unless
+    the issue was saved with them; redo puts the changed issue back and writes any missing
+    picture again. The issue object itself is kept
     (its fields are restored in place), so panes and tests holding it stay valid.
     """
 
@@ -358,9 +359,14 @@ class SnapshotIssueCommand(QUndoCommand):
 
     def undo(self) -> None:
         restore_issue(self.doc.issue, self.before)
-        for path in self.pictures:
-            with contextlib.suppress(OSError):
-                path.unlink()
+        stack = self.doc.undo_stack
+        # While undoing, the stack's index is just past this command: a clean index at or
+        # beyond it means the issue file on disk was saved with this change and names these
+        # pictures, so they stay (an unused picture is harmless; a missing one is not).
+        if stack.cleanIndex() < stack.index():
+            for path in self.pictures:
+                with contextlib.suppress(OSError):
+                    path.unlink()
         self._tell()
 
     def _tell(self) -> None:

@@ -333,3 +333,21 @@ def test_an_edition_import_changes_sections_and_welcome_and_undo_restores_all(wi
     assert issue_to_data(issue) == before
     assert not window.structure_model.index_of_section("community-voices").isValid()
     assert window.settings_pane.welcome.edit.toPlainText() == before_welcome
+
+
+def test_undo_after_saving_keeps_the_pictures_the_saved_file_names(window, demo_copy,
+                                                                    isolated, tmp_path):
+    from desktop_app.core.storage import load_issue
+
+    isolated.values["ask_import_files"] = [str(word_article(tmp_path / "hollins-dale.docx"))]
+    capture_reports(isolated)
+    window.act_import_articles.trigger()
+    [image] = window.doc.issue.pool[-1].images
+    assert window.save()
+    window.doc.undo_stack.undo()
+    # Closing now without saving leaves the saved file, which names the picture: it stays.
+    assert (demo_copy / image.path).read_bytes() == PICTURE
+    saved = load_issue(demo_copy).issue
+    assert saved.pool[-1].images[0].path == image.path
+    window.doc.undo_stack.redo()
+    assert window.doc.issue.pool[-1].images[0].path == image.path
