@@ -241,6 +241,14 @@ def test_any_markdown_gives_bodies_that_read_back_cleanly(text):
     assert not parse(issue.welcome).bad_links
 
 
+def test_a_block_quote_of_only_quotation_marks_is_no_pull_quote():
+    issue = new_issue()
+    import_markdown("# An article\n\n> \u201c\n\nText.\n", issue)
+    [article] = issue.pool
+    assert article.pull_quotes == []
+    assert article.body == "Text."
+
+
 def test_words_under_a_welcome_heading_are_the_welcome_letter(tmp_path):
     issue = new_issue()
     import_markdown("# Welcome\n\nDear partners, welcome.\n\n## Peer support\n\nText.\n\n"

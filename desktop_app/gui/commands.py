@@ -6,12 +6,16 @@ previous state in ``undo``, then tells the document what changed so the panes re
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import dataclasses
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop_app.core import model
+from desktop_app.core.fileio import write_bytes_atomic
 from desktop_app.core.model import Article, Issue, Section
 
 from .document import Document
@@ -321,6 +325,65 @@ def restore_notes(issue: Issue, snap: dict[str | None, list]) -> None:
     issue.review_notes = copy.deepcopy(snap.get(None, []))
     for article in issue.all_articles():
         article.review_notes = copy.deepcopy(snap.get(article.id, []))
+
+
+class SnapshotIssueCommand(QUndoCommand):
+    """A change already made to the whole issue (an import): the issue before and after, and
+    the picture files the change wrote.
+
+    Undo puts the issue back as it was and deletes those pictures (keeping their bytes) unless
+    the issue was saved with them; redo puts the changed issue back and writes any missing
+    picture again. The issue object itself is kept
+    (its fields are restored in place), so panes and tests holding it stay valid.
+    """
+
+    def __init__(self, doc: Document, before: Issue, text: str,
+                 pictures: list[Path] | tuple[Path, ...] = ()) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.before = before
+        self.after = issue_snapshot(doc.issue)
+        # The bytes are read now, while the files are certainly the import's own.
+        self.pictures = {Path(p): Path(p).read_bytes() for p in pictures if Path(p).is_file()}
+
+    def redo(self) -> None:
+        for path, data in self.pictures.items():
+            if not path.exists():
+                # A folder gone read-only: the issue still names the picture, and Problems
+                # will say it is missing, which is better than a redo that half happens.
+                with contextlib.suppress(OSError):
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    write_bytes_atomic(path, data)
+        restore_issue(self.doc.issue, self.after)
+        self._tell()
+
+    def undo(self) -> None:
+        restore_issue(self.doc.issue, self.before)
+        stack = self.doc.undo_stack
+        # While undoing, the stack's index is just past this command: a clean index at or
+        # beyond it means the issue file on disk was saved with this change and names these
+        # pictures, so they stay (an unused picture is harmless; a missing one is not).
+        if stack.cleanIndex() < stack.index():
+            for path in self.pictures:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+        self._tell()
+
+    def _tell(self) -> None:
+        self.doc.structure_changed.emit()
+        self.doc.settings_changed.emit()
+        self.doc.notes_changed.emit()
+
+
+def issue_snapshot(issue: Issue) -> Issue:
+    """A deep copy of the whole issue, to go back to."""
+    return copy.deepcopy(issue)
+
+
+def restore_issue(issue: Issue, snap: Issue) -> None:
+    """Make ``issue`` equal to ``snap`` field by field, keeping the ``issue`` object."""
+    for item in dataclasses.fields(issue):
+        setattr(issue, item.name, copy.deepcopy(getattr(snap, item.name)))
 
 
 def article_title(article: Article) -> str:

@@ -6,7 +6,18 @@ with ``monkeypatch`` and nothing ever blocks.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 SAVE, DISCARD, CANCEL, SAVE_AS, RELOAD = "save", "discard", "cancel", "save-as", "reload"
 
@@ -93,3 +104,32 @@ def ask_item(parent: QWidget | None, title: str, label: str, items: list[str]) -
     """Choose one of ``items``; its index, or None."""
     value, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return items.index(value) if ok and value in items else None
+
+
+def ask_import_files(parent: QWidget | None, start: str, file_filter: str) -> list[str]:
+    """Word or Markdown files to import (several at once); empty when cancelled."""
+    chosen, _ = QFileDialog.getOpenFileNames(parent, "Import articles", start, file_filter)
+    return list(chosen)
+
+
+def show_report(parent: QWidget | None, title: str, summary: str, lines: list[str]) -> None:
+    """What an import made and what it left out: a summary over a read-only list of lines."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    layout = QVBoxLayout(dialog)
+    label = QLabel(summary)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    text = QPlainTextEdit("\n".join(lines))
+    text.setReadOnly(True)
+    text.setAccessibleName("Import report")
+    text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    # Fixed pitch keeps the report's indented details lined up under their articles.
+    text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    layout.addWidget(text)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    buttons.accepted.connect(dialog.accept)
+    layout.addWidget(buttons)
+    dialog.resize(640, 360)
+    dialog.exec()

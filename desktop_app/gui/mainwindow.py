@@ -44,6 +44,7 @@ from .commands import (
 from .directory_dialog import DirectoryDialog
 from .document import Document
 from .export_dialog import ExportDialog
+from .importing import FILE_FILTER, import_and_report
 from .pool_model import PoolFilter, PoolModel
 from .preview import PreviewPane
 from .problems import ProblemsPane, problem_element_index
@@ -160,6 +161,9 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.pool_view.selectionModel().currentChanged.connect(self._pool_current)
+        # Queued: the import (and its report dialog) runs after the drop has finished.
+        self.pool_model.files_dropped.connect(self.import_files,
+                                              Qt.ConnectionType.QueuedConnection)
         self.filter_box = QLineEdit()
         self.filter_box.setAccessibleName("Filter the pool")
         self.filter_box.setPlaceholderText("Filter the pool (Ctrl+F)")
@@ -234,6 +238,10 @@ class MainWindow(QMainWindow):
         self.act_reload = a("&Reload from disk", self.reload)
         self.act_export = a("&Export\u2026", self.open_export_dialog, "Ctrl+E",
                             "Export the PDF and the Word file")
+        self.act_import_articles = a("&Import articles\u2026", self.import_articles, "Ctrl+I",
+                                     "Import Word (.docx) or Markdown (.md) articles into the "
+                                     "pool")
+        self.act_import_articles.setToolTip("Import Word or Markdown articles into the pool")
         self.act_import_comments = a("&Import reviewer comments\u2026", self.import_comments)
         self.act_quit = a("&Quit", self.close, "Ctrl+Q")
         self.act_undo = self.doc.undo_stack.createUndoAction(self, "&Undo")
@@ -277,7 +285,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
         for action in (self.act_demo, None, self.act_save, self.act_save_as, self.act_reload,
-                       None, self.act_export, self.act_import_comments, None, self.act_quit):
+                       None, self.act_import_articles, self.act_export,
+                       self.act_import_comments, None, self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = bar.addMenu("&Edit")
         for action in (self.act_undo, self.act_redo, None, self.act_filter, self.act_to_pool,
@@ -494,7 +503,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_save, self.act_to_pool, self.act_move_to, self.act_add_section,
                        self.act_rename_section, self.act_remove_section, self.act_section_up,
                        self.act_section_down, self.act_article_up, self.act_article_down,
-                       self.act_import_comments):
+                       self.act_import_comments, self.act_import_articles):
             action.setEnabled(editable)
         for button in self.section_buttons.values():
             button.setEnabled(editable)
@@ -657,6 +666,28 @@ class MainWindow(QMainWindow):
             self.review_dock.show()
             self.review_dock.raise_()
             self.review.import_from(Path(chosen))
+
+    def import_articles(self) -> None:
+        """File \u25b8 Import articles\u2026: choose Word or Markdown files and import them."""
+        if self.doc.read_only:
+            return
+        start = str(self.doc.folder) if self.doc.folder else str(paths.documents_dir())
+        chosen = dialogs.ask_import_files(self, start, FILE_FILTER)
+        if chosen:
+            self.import_files(chosen)
+
+    def import_files(self, files: list[str]) -> None:
+        """Import files into the pool (the menu item and a drop on the pool both end here)."""
+        if self.doc.read_only:
+            return
+        outcome = import_and_report(self, self.doc, [Path(f) for f in files])
+        if outcome.article_ids:
+            self.pool_dock.show()
+            self.pool_dock.raise_()
+            self.select_article(outcome.article_ids[0])
+            count = len(outcome.article_ids)
+            self.statusBar().showMessage(
+                f"Imported {count} article{'s' if count != 1 else ''}", 5000)
 
     def edit_directory(self) -> None:
         if self.doc.folder is None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from desktop_app.core.markup import safe_href
@@ -108,6 +108,7 @@ class MarkdownEditor(QWidget):
         italic_font = self.toolbar.widgetForAction(self.actions_by_name["italic"]).font()
         italic_font.setItalic(True)
         self.toolbar.widgetForAction(self.actions_by_name["italic"]).setFont(italic_font)
+        self.edit.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -128,6 +129,22 @@ class MarkdownEditor(QWidget):
         c = self.edit.textCursor()
         c.setPosition(min(cursor, len(text)))
         self.edit.setTextCursor(c)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Ctrl+B and Ctrl+I in the text format it, even where the window uses the same keys
+        (Ctrl+I is also File \u25b8 Import articles\u2026): two shortcuts on one key would
+        make Qt run neither."""
+        if obj is self.edit and isinstance(event, QKeyEvent) and event.type() in (
+                QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            pressed = QKeySequence(event.keyCombination())
+            for action in self.actions_by_name.values():
+                if not action.shortcut().isEmpty() and action.shortcut() == pressed:
+                    if event.type() == QEvent.Type.ShortcutOverride:
+                        event.accept()  # the key comes to the text as a key press instead
+                    elif action.isEnabled() and not self.edit.isReadOnly():
+                        action.trigger()
+                    return True
+        return super().eventFilter(obj, event)
 
     def setReadOnly(self, value: bool) -> None:  # noqa: N802
         self.edit.setReadOnly(value)

@@ -1,4 +1,9 @@
-"""The articles pool: submitted articles not yet placed, with their status, and a filter."""
+"""The articles pool: submitted articles not yet placed, with their status, and a filter.
+
+The pool takes two kinds of drop: the app's own article ids (moving articles back from the
+structure) and Word or Markdown files from a file manager, which it hands to the window to
+import exactly as File \u25b8 Import articles\u2026 does.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,11 @@ from PySide6.QtCore import (
     QObject,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 from .document import Document
+from .importing import URI_LIST, dropped_files
 from .paths import MIME_TYPE
 from .structure_model import (
     ID_ROLE,
@@ -27,6 +34,9 @@ COLUMNS = ("Title", "Status")
 
 class PoolModel(QAbstractTableModel):
     """The pool as a table: title and status; drags carry article ids."""
+
+    # Files dropped from outside to import (the window imports them once the drop is over).
+    files_dropped = Signal(list)
 
     def __init__(self, doc: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,10 +91,14 @@ class PoolModel(QAbstractTableModel):
         return base | Qt.ItemFlag.ItemIsDragEnabled
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        # A file manager offers to copy its files; articles within the app are moved.
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [MIME_TYPE]
+        return [MIME_TYPE, URI_LIST]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
@@ -94,6 +108,8 @@ class PoolModel(QAbstractTableModel):
                         column: int, parent: QModelIndex) -> bool:
         if self.doc.read_only:
             return False
+        if not data.hasFormat(MIME_TYPE):
+            return dropped_files(data) is not None
         items = decode_items(data)
         if items is None or items.sections:
             return False  # a section cannot go into the pool
@@ -103,6 +119,11 @@ class PoolModel(QAbstractTableModel):
                      column: int, parent: QModelIndex) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
+        if not data.hasFormat(MIME_TYPE):
+            files = dropped_files(data)
+            assert files is not None
+            self.files_dropped.emit([str(p) for p in files])
+            return True
         items = decode_items(data)
         assert items is not None
         if row < 0 and parent.isValid():

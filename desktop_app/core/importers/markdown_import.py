@@ -331,6 +331,8 @@ class _Reader:
             if found:
                 text, who = found
         text = text.strip(OPEN_QUOTES + CLOSE_QUOTES + "\u2018\u2019 ")
+        if not text:
+            return i + 1  # only quotation marks: no words to quote
         if chunk.draft is None:
             chunk.blocks.append(Para([Run(text + (f" \u2014 {who}" if who else ""))]))
             self._note("a block quote outside an article was kept as text")
