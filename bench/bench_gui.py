@@ -13,9 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from desktop_app.resources import demo_dir
-
 from bench.common import report, stress_issue
+from desktop_app.resources import demo_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop_app.resources import demo_dir
 from PySide6.QtCore import Qt
 
 from desktop_app.core.errors import ChangedOnDiskError
@@ -15,6 +14,7 @@ from desktop_app.core.locking import LOCK_FILE
 from desktop_app.core.recovery import find_recovery
 from desktop_app.core.storage import load_issue
 from desktop_app.gui import dialogs, paths
+from desktop_app.resources import demo_dir
 
 
 def dead_pid() -> int:
