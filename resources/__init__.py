@@ -23,7 +23,3 @@ def font_path(name: str) -> Path:
 def demo_dir() -> Path:
     """The packaged demo edition. Read it; never write to it (copy it first)."""
     return resource_dir() / "demo"
-
-
-def icon_path(name: str) -> Path:
-    return resource_dir() / "icons" / name

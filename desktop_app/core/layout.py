@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from . import blocks as b
-from .markup import Heading, ListItem, Paragraph, Run, parse
+from .markup import Heading, ListItem, Paragraph, parse
 from .markup import ListBlock as MdList
 from .model import Article, Contact, Image, Issue, Section, SidebarCallout, StatisticCallout
 from .storage import image_file
@@ -186,7 +186,3 @@ def _image(folder: Path, rel: str, alt: str, caption: str, origin: b.Origin) -> 
         problem = f"file not found: {rel}"
     return b.ImageBlock(path=path, alt=clean(alt), caption=clean(caption), problem=problem,
                         origin=origin)
-
-
-def runs_text(runs: list[Run]) -> str:
-    return "".join(r.text for r in runs)

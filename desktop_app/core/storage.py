@@ -7,7 +7,6 @@ it came from (validation and error messages name it) and no tag can build a Pyth
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -558,7 +557,3 @@ def save_issue(
 def image_file(folder: Path, image: Image) -> Path:
     """Where an image of an issue lives on disk."""
     return folder / PurePosixPath(image.path.replace("\\", "/"))
-
-
-def issue_is_writable(folder: Path) -> bool:
-    return os.access(folder, os.W_OK)
