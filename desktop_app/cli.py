@@ -9,19 +9,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.core.errors import BulletinError
+from desktop_app.core.fileio import staged_folder
 from desktop_app.core.model import Issue, new_issue
 from desktop_app.core.storage import (
-    ISSUE_FILE,
     IssueFile,
+    check_new_folder,
+    copy_demo,
     issue_to_data,
     load_issue,
     save_issue,
@@ -74,27 +74,16 @@ def open_issue(args: argparse.Namespace) -> IssueFile:
 
 def cmd_new(args: argparse.Namespace) -> int:
     target: Path = args.folder
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise BulletinError(f"{target} already exists and is not an empty folder")
-    parent = target.resolve().parent
-    if not parent.is_dir():
-        raise BulletinError(f"{parent} does not exist")
-    # Build the issue to the side, then rename it into place: never a half-made folder.
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     try:
         if args.demo:
-            shutil.copytree(demo_dir(), staging, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.bak", "*.pyc"))
+            copy_demo(target)
         else:
-            issue = new_issue(edition=args.edition, published=args.published or "")
-            save_issue(issue, staging)
-            (staging / f"{ISSUE_FILE}.bak").unlink(missing_ok=True)
-        if target.exists():
-            target.rmdir()
-        os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            check_new_folder(target)
+            with staged_folder(target) as staging:
+                save_issue(new_issue(edition=args.edition, published=args.published or ""),
+                           staging)
+    except OSError as exc:
+        raise BulletinError(f"{target}: cannot create the issue ({exc.strerror or exc})") from None
     what = "a copy of the demo edition" if args.demo else "a new issue with the standard sections"
     _out(f"Created {what} in {target}")
     return EXIT_OK

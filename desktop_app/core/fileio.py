@@ -37,6 +37,27 @@ def atomic_writer(target: Path | str, backup: bool = False) -> Iterator[BinaryIO
         raise
 
 
+@contextlib.contextmanager
+def staged_folder(target: Path | str) -> Iterator[Path]:
+    """Yield a new folder beside ``target``; when the block completes it becomes ``target``.
+
+    ``target`` must not exist or be an empty folder. On any error the staging folder is
+    removed and ``target`` is left as it was: never a half-made folder.
+    """
+    target = Path(target)
+    parent = target.resolve().parent
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    try:
+        yield staging
+        if target.exists():
+            target.rmdir()
+        os.replace(staging, target)
+        fsync_dir(parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
 def write_bytes_atomic(target: Path | str, data: bytes, backup: bool = False) -> None:
     """Write ``data`` to ``target`` atomically."""
     with atomic_writer(target, backup=backup) as handle:

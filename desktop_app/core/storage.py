@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
-from .errors import ChangedOnDiskError, IssueFileError
-from .fileio import atomic_writer, digest_bytes, is_inside
+from desktop_app.resources import demo_dir
+
+from .errors import BulletinError, ChangedOnDiskError, IssueFileError
+from .fileio import atomic_writer, digest_bytes, is_inside, staged_folder
 from .model import (
     SCHEMA_VERSION,
     Article,
@@ -552,6 +555,27 @@ def save_issue(
         handle.write(data)
     (path.parent / IMAGES_DIR).mkdir(exist_ok=True)
     return digest_bytes(data)
+
+
+DEMO_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.bak", "__init__.py")
+
+
+def check_new_folder(target: Path) -> None:
+    """Refuse to make an issue where one cannot go: a used name or a missing parent."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise BulletinError(f"{target} already exists and is not an empty folder")
+    parent = target.resolve().parent
+    if not parent.is_dir():
+        raise BulletinError(f"{parent} does not exist")
+
+
+def copy_demo(target: Path | str) -> Path:
+    """A working copy of the packaged demo edition at ``target``, made all or nothing."""
+    target = Path(target)
+    check_new_folder(target)
+    with staged_folder(target) as staging:
+        shutil.copytree(demo_dir(), staging, dirs_exist_ok=True, ignore=DEMO_IGNORE)
+    return target
 
 
 def image_file(folder: Path, image: Image) -> Path:

@@ -6,7 +6,6 @@ ask a question). Questions go through ``dialogs`` so tests can answer them.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
@@ -28,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.directory import directory_path
 from desktop_app.core.errors import BulletinError, ChangedOnDiskError
-from desktop_app.core.storage import ISSUE_FILE
+from desktop_app.core.storage import ISSUE_FILE, copy_demo
 from desktop_app.core.validate import Problem
-from desktop_app.resources import demo_dir
 
 from . import dialogs, paths
 from .article_editor import ArticleEditor
@@ -62,8 +60,7 @@ def make_demo_copy() -> Path:
     target = paths.demo_copy_dir()
     if not (target / ISSUE_FILE).is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(demo_dir(), target, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.bak", "__init__.py"))
+        copy_demo(target)
     return target
 
 

@@ -18,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import BulletinError
+from ..fileio import staged_folder
 from ..model import Issue, new_issue
-from ..storage import IMAGES_DIR, ISSUE_FILE, load_issue, save_issue
+from ..storage import IMAGES_DIR, check_new_folder, load_issue, save_issue
 from .report import ImportReport
 
 # import_docx / import_markdown with the source bound: (issue, folder, images_to) -> report
@@ -66,26 +67,16 @@ def import_into_folder(folder: Path | str, importer: Importer) -> ImportReport:
 
 
 def _into_new_issue(folder: Path, importer: Importer) -> ImportReport:
-    parent = folder.resolve().parent
-    if not parent.is_dir():
-        raise BulletinError(f"{parent} does not exist")
     if folder.exists() and not folder.is_dir():
         raise BulletinError(f"{folder} is a file, not an issue folder")
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+    check_new_folder(folder)
     try:
-        issue = new_issue()
-        report = importer(issue, staging, staging / IMAGES_DIR)
-        save_issue(issue, staging)
-        (staging / f"{ISSUE_FILE}.bak").unlink(missing_ok=True)
-        if folder.exists():
-            folder.rmdir()
-        os.replace(staging, folder)
+        with staged_folder(folder) as staging:
+            issue = new_issue()
+            report = importer(issue, staging, staging / IMAGES_DIR)
+            save_issue(issue, staging)
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         raise BulletinError(f"{folder}: cannot create the issue ({exc.strerror or exc})") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     report.images_written = [folder / IMAGES_DIR / p.name for p in report.images_written]
     report.issue_changes.insert(0, f"created a new issue in {folder}")
     return report
