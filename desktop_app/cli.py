@@ -62,8 +62,13 @@ def add_issue_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def open_issue(args: argparse.Namespace) -> IssueFile:
-    """Load the issue named on the command line, printing the loader's warnings."""
-    loaded = load_issue(demo_dir() if args.demo else args.folder)
+    """Load the issue named on the command line (DIR or --demo)."""
+    return load_and_warn(demo_dir() if args.demo else args.folder)
+
+
+def load_and_warn(folder: Path) -> IssueFile:
+    """Load an issue folder, printing the loader's warnings (unknown keys) on stderr."""
+    loaded = load_issue(folder)
     for warning in loaded.warnings:
         _warn(warning)
     return loaded
@@ -169,9 +174,7 @@ def cmd_comments(args: argparse.Namespace) -> int:
     """List reviewers' comments in a Word file; with --apply store them in the issue."""
     from desktop_app.core.comments import apply_comments, format_report, read_comments
 
-    loaded = load_issue(args.issue)
-    for warning in loaded.warnings:
-        _warn(warning)
+    loaded = load_and_warn(args.issue)
     report = read_comments(args.reviewed, loaded.issue)
     added = None
     if args.apply:
