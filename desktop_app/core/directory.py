@@ -9,7 +9,7 @@ import yaml
 
 from .errors import BulletinError
 from .fileio import write_bytes_atomic
-from .model import Contact
+from .model import Contact, unique_contacts
 from .storage import CONTACT_KEYS
 
 DIRECTORY_FILE = "contacts.yaml"
@@ -74,11 +74,4 @@ def save_directory(path: Path | str, contacts: list[Contact]) -> None:
 
 def merge_contacts(*groups: list[Contact]) -> list[Contact]:
     """Every distinct contact from the groups in order, each person once."""
-    seen: set[tuple[str, str]] = set()
-    out: list[Contact] = []
-    for group in groups:
-        for contact in group:
-            if contact.key() not in seen and contact.name.strip():
-                seen.add(contact.key())
-                out.append(contact)
-    return out
+    return unique_contacts(*groups)

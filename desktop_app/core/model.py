@@ -230,13 +230,20 @@ class Issue:
 
     def known_contacts(self) -> list[Contact]:
         """Every distinct contact used in this issue, team first, for pickers."""
-        seen: set[tuple[str, str]] = set()
-        found: list[Contact] = []
-        for contact in [*self.team_contacts, *(c for a in self.all_articles() for c in a.contacts)]:
+        return unique_contacts(self.team_contacts,
+                               [c for a in self.all_articles() for c in a.contacts])
+
+
+def unique_contacts(*groups: list[Contact]) -> list[Contact]:
+    """Every named contact from the groups in order, each person once."""
+    seen: set[tuple[str, str]] = set()
+    found: list[Contact] = []
+    for group in groups:
+        for contact in group:
             if contact.key() not in seen and contact.name.strip():
                 seen.add(contact.key())
                 found.append(contact)
-        return found
+    return found
 
 
 # ---- operations ----------------------------------------------------------------------------
