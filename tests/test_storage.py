@@ -42,7 +42,7 @@ ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
 contacts = st.builds(Contact, name=text, role=text, organisation=text, email=text, phone=text)
 quotes = st.builds(PullQuote, text=text, attribution=text)
 images = st.builds(Image, path=st.from_regex(r"images/[a-z0-9_-]{1,12}\.png", fullmatch=True),
-                   alt=text, caption=text)
+                   alt=text, caption=text, decorative=st.booleans())
 callouts = st.one_of(
     st.builds(StatisticCallout, value=text, label=text),
     st.builds(SidebarCallout, title=text, items=st.lists(text, max_size=4)),

@@ -87,3 +87,16 @@ def test_team_contacts_are_checked(demo_copy):
     loaded.issue.team_contacts.append(Contact(name="", email=""))
     found = validate(loaded.issue, demo_copy)
     assert any("team contact 5: needs a name or an email" in p.message for p in found)
+
+
+def test_a_decorative_picture_needs_no_alt_text(tmp_path):
+    from desktop_app.core.model import Article, Image, new_issue
+    from desktop_app.core.validate import validate
+
+    issue = new_issue()
+    article = Article(id="a", title="A", body="Text.",
+                      images=[Image(path="images/rule.png", alt="", decorative=True),
+                              Image(path="images/photo.png", alt="")])
+    issue.sections[0].articles.append(article)
+    alt_problems = [p for p in validate(issue) if p.field == "images" and "alt text" in p.message]
+    assert [p.message for p in alt_problems] == ["image 2 (images/photo.png) has no alt text"]

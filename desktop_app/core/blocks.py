@@ -151,6 +151,7 @@ class ImageBlock(Block):
     alt: str
     caption: str
     problem: str = ""
+    decorative: bool = False
 
 
 AnyBlock = (

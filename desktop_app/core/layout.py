@@ -113,7 +113,7 @@ def _article(article: Article, section_id: str, folder: Path) -> list[b.Block]:
     )]
     body = _markup(article.body, origin("body"), "body")
     images = [
-        _image(folder, image.path, image.alt, image.caption, origin("images", i))
+        _image(folder, image, origin("images", i))
         for i, image in enumerate(article.images)
     ]
     quotes = [
@@ -177,12 +177,13 @@ def _contact(contact: Contact) -> Contact:
     )
 
 
-def _image(folder: Path, rel: str, alt: str, caption: str, origin: b.Origin) -> b.ImageBlock:
+def _image(folder: Path, image: Image, origin: b.Origin) -> b.ImageBlock:
+    rel = image.path
     path = image_file(folder, Image(path=rel))
     problem = ""
     if not rel:
         problem = "no file chosen"
     elif not path.is_file():
         problem = f"file not found: {rel}"
-    return b.ImageBlock(path=path, alt=clean(alt), caption=clean(caption), problem=problem,
-                        origin=origin)
+    return b.ImageBlock(path=path, alt=clean(image.alt), caption=clean(image.caption),
+                        problem=problem, decorative=image.decorative, origin=origin)

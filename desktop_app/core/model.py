@@ -78,6 +78,9 @@ class Image:
     path: str = ""
     alt: str = ""
     caption: str = ""
+    # A picture that adds nothing a reader needs (a divider, a background): it needs no alt
+    # text, and accessible outputs mark it as decoration (a PDF artifact, alt="").
+    decorative: bool = False
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 

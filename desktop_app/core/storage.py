@@ -347,7 +347,8 @@ class _Reader:
 
     def image(self, data: Any, where: tuple) -> Image:
         data = self.mapping(data, where, "an image")
-        image = Image(**{k: self.text(data, k, where) for k in IMAGE_KEYS})
+        image = Image(**{k: self.text(data, k, where) for k in IMAGE_TEXT_KEYS})
+        image.decorative = data.get("decorative") is True
         check_relative_path(self.path.parent, image.path, self.path, self._line(where + ("path",)))
         image.extra = self.extra(data, IMAGE_KEYS, where, "an image")
         return image
@@ -414,7 +415,8 @@ ARTICLE_KEYS = (
 )
 CONTACT_KEYS = ("name", "role", "organisation", "email", "phone")
 QUOTE_KEYS = ("text", "attribution")
-IMAGE_KEYS = ("path", "alt", "caption")
+IMAGE_TEXT_KEYS = ("path", "alt", "caption")
+IMAGE_KEYS = IMAGE_TEXT_KEYS + ("decorative",)
 STATISTIC_KEYS = ("kind", "value", "label")
 SIDEBAR_KEYS = ("kind", "title", "items")
 NOTE_TEXT_KEYS = ("key", "author", "initials", "date", "text", "anchor", "reply_to", "source")

@@ -132,7 +132,7 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
             add(ERROR, f"sidebar {i + 1} needs a title and at least one point", "callouts", i)
     for i, image in enumerate(article.images):
         label = f"image {i + 1} ({image.path or 'no file'})"
-        if not image.alt.strip():
+        if not image.alt.strip() and not image.decorative:
             add(ERROR, f"{label} has no alt text", "images", i, "alt")
         if not image.path.strip():
             add(ERROR, f"{label}: no file chosen", "images", i, "path")
