@@ -99,4 +99,5 @@ def test_a_decorative_picture_needs_no_alt_text(tmp_path):
                               Image(path="images/photo.png", alt="")])
     issue.sections[0].articles.append(article)
     alt_problems = [p for p in validate(issue) if p.field == "images" and "alt text" in p.message]
-    assert [p.message for p in alt_problems] == ["image 2 (images/photo.png) has no alt text"]
+    assert [p.message.endswith("image 2 (images/photo.png) has no alt text")
+            for p in alt_problems] == [True]
