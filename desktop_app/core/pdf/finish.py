@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
@@ -64,43 +65,102 @@ def finish(data: bytes, tagger: ContentTagger, lang: str,
             Type=Name.OutputIntent, S=Name.GTS_PDFA1,
             OutputConditionIdentifier=pikepdf.String("sRGB IEC61966-2.1"),
             Info=pikepdf.String("sRGB IEC61966-2.1"), DestOutputProfile=profile)])
-    _plain_filters(pages)
-    out = io.BytesIO()
-    # The structure tree is thousands of small objects: packed into compressed object
-    # streams they cost less than reportlab's file without them.
-    pdf.save(out, deterministic_id=True, compress_streams=True,
-             stream_decode_level=pikepdf.StreamDecodeLevel.none,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    return out.getvalue()
+    _tidy_streams(pages)
+    return _save(pdf)
 
 
-def _plain_filters(pages: list[pikepdf.Object]) -> None:
-    """``/Filter [/FlateDecode]`` as ``/Filter /FlateDecode``: the same, but qpdf decodes and
-    compresses again every stream whose filter is an array, which doubles the time to save."""
-    def plain(stream: pikepdf.Object | None) -> None:
-        if isinstance(stream, pikepdf.Stream):
-            filters = stream.get(Name.Filter)
-            if isinstance(filters, pikepdf.Array) and len(filters) == 1:
-                stream[Name.Filter] = filters[0]
+def _save(pdf: pikepdf.Pdf) -> bytes:
+    """The file's bytes, with no stream ending in a carriage return.
 
+    The structure tree is thousands of small objects: packed into compressed object streams
+    they cost less than reportlab's file without them. qpdf writes those streams itself, and
+    a compressed stream ends with its checksum, whose last byte is a carriage return once in
+    256; a checker reading back from ``endstream`` then takes CR LF for the end of line and
+    the stream's /Length for wrong (PDF/A). When that happens, an application-data entry
+    (``/PieceInfo``, which readers ignore) renumbers the objects and the file is written
+    again: still the same bytes for the same issue.
+    """
+    for attempt in range(8):
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True, compress_streams=True,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        data = out.getvalue()
+        if b"\r\nendstream" not in data:
+            break
+        spacer = pdf.make_indirect(Dictionary(
+            LastModified=pikepdf.String("D:20000101000000Z"), Private=attempt))
+        pdf.Root[Name.PieceInfo] = Dictionary(SOCBulletin=spacer)
+    return data
+
+
+def _tidy_streams(pages: list[pikepdf.Object]) -> None:
+    """Streams reportlab wrote, made ready for qpdf and for strict checkers.
+
+    ``/Filter [/FlateDecode]`` becomes ``/Filter /FlateDecode``: the same, but qpdf decodes
+    and compresses again every stream whose filter is an array, which doubles the time to
+    save. A stream whose compressed bytes end in a carriage return (see ``_save``) is
+    compressed again from slightly different, equivalent data.
+    """
     seen: set[tuple[int, int]] = set()
+
+    def tidy(stream: pikepdf.Object | None, mend: Callable[[pikepdf.Object], None]) -> None:
+        if not isinstance(stream, pikepdf.Stream) or stream.objgen in seen:
+            return
+        seen.add(stream.objgen)
+        filters = stream.get(Name.Filter)
+        if isinstance(filters, pikepdf.Array) and len(filters) == 1:
+            stream[Name.Filter] = filters[0]
+        if stream.read_raw_bytes()[-1:] == b"\r":
+            mend(stream)
+
     for page in pages:
         contents = page.get(Name.Contents)
         for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
-            plain(stream)
+            tidy(stream, _mend_text)
         resources = page.get(Name.Resources)
         if resources is None:
             continue
         for _, xobject in (resources.get(Name.XObject) or {}).items():
-            if xobject.objgen not in seen:
-                seen.add(xobject.objgen)
-                plain(xobject)
-                plain(xobject.get(Name.SMask))
+            tidy(xobject, _mend_image)
+            tidy(xobject.get(Name.SMask), _mend_image)
         for _, font in (resources.get(Name.Font) or {}).items():
+            tidy(font.get(Name.ToUnicode), _mend_text)
             descriptor = font.get(Name.FontDescriptor)
-            if descriptor is not None and font.objgen not in seen:
-                seen.add(font.objgen)
-                plain(descriptor.get(Name.FontFile2))
+            if descriptor is not None:
+                tidy(descriptor.get(Name.FontFile2), _mend_font)
+
+
+def _recompress(stream: pikepdf.Object, data: bytes) -> None:
+    stream.write(zlib.compress(data), filter=Name.FlateDecode,
+                 decode_parms=stream.get(Name.DecodeParms))
+
+
+def _mend_text(stream: pikepdf.Object) -> None:
+    """A content stream or CMap with a newline more at its end."""
+    _recompress(stream, stream.read_bytes() + b"\n")
+
+
+def _mend_font(stream: pikepdf.Object) -> None:
+    """A TrueType program with four bytes of padding after its last table."""
+    data = stream.read_bytes() + b"\0\0\0\0"
+    _recompress(stream, data)
+    stream[Name.Length1] = len(data)
+
+
+def _mend_image(stream: pikepdf.Object) -> None:
+    """A picture's samples behind PNG row tags ("no prediction"): the same pixels."""
+    width, bits = int(stream.Width), int(stream.get(Name.BitsPerComponent, 8))
+    space = stream.get(Name.ColorSpace)
+    colours = 3 if space == Name.DeviceRGB else 4 if space == Name.DeviceCMYK else 1
+    if stream.get(Name.DecodeParms) is not None or bits != 8:
+        return  # not a plain picture of reportlab's: leave it as it is
+    data = stream.read_bytes()
+    row = width * colours
+    tagged = b"".join(b"\0" + data[i:i + row] for i in range(0, len(data), row))
+    stream.write(zlib.compress(tagged), filter=Name.FlateDecode,
+                 decode_parms=Dictionary(Predictor=15, Colors=colours, BitsPerComponent=8,
+                                         Columns=width))
 
 
 # ---- the structure tree ----------------------------------------------------------------

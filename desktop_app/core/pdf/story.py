@@ -218,7 +218,8 @@ def _subheading(block: b.SubHeading, ctx: StoryContext) -> list[Flowable]:
 def _list_items(tree: StructTree, parent: Node, levels: list[int]) -> list[tuple[Node, Node]]:
     """L/LI/Lbl/LBody for items at these nesting levels: (label, body) for each item.
 
-    A deeper item opens a list inside the body of the item before it.
+    A deeper item opens a list inside the body of the item before it, placed after that
+    body's own words when they are drawn.
     """
     out: list[tuple[Node, Node]] = []
     open_lists: list[tuple[int, Node]] = [(levels[0] if levels else 0, tree.add("L", parent))]
@@ -226,7 +227,7 @@ def _list_items(tree: StructTree, parent: Node, levels: list[int]) -> list[tuple
         while len(open_lists) > 1 and level < open_lists[-1][0]:
             open_lists.pop()
         if level > open_lists[-1][0] and out:
-            open_lists.append((level, tree.add("L", out[-1][1])))
+            open_lists.append((level, tree.add("L", out[-1][1], attached=False)))
         item = tree.add("LI", open_lists[-1][1])
         out.append((tree.add("Lbl", item), tree.add("LBody", item)))
     return out

@@ -55,10 +55,14 @@ class Node:
             parent.kids.append(self)
 
     def attach(self) -> None:
-        """Put a lazily made element (a link) among its parent's content, where it is met."""
-        if not self.attached and self.parent is not None:
-            self.parent.kids.append(self)
-            self.attached = True
+        """Put a lazily made element (a link, a nested list) and any such element above it
+        among its parent's content, at the point where its first content is drawn."""
+        node = self
+        while node.parent is not None:
+            if not node.attached:
+                node.parent.kids.append(node)
+                node.attached = True
+            node = node.parent
 
     def text_roles(self) -> Iterator[Node]:
         """This element and every element under it, depth first."""
