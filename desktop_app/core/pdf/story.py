@@ -138,7 +138,8 @@ def _logo(ctx: StoryContext) -> Logo | None:
     logo = ctx.theme.logo
     if logo is None:
         return None
-    size, problem = load_picture(logo.path)
+    size, problem = load_picture(logo.path) if logo.path.is_file() else (
+        None, f"file not found: {logo.path.name}")
     if problem or size is None:
         ctx.warnings.append(f"the theme's logo is not drawn ({problem})")
         return None
