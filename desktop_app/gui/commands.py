@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from desktop_app.core import model
+from desktop_app.core.articles import final_index_arg
 from desktop_app.core.fileio import write_bytes_atomic
 from desktop_app.core.model import Article, Issue, Section
 
@@ -24,13 +25,6 @@ from .document import Document
 _MERGE_ARTICLE_FIELD = 1001
 _MERGE_ARTICLE_LIST = 1002
 _MERGE_ISSUE_FIELD = 1003
-
-
-def final_index_arg(issue: Issue, article_id: str, section_id: str | None, final: int) -> int:
-    """The drop-style index that leaves an article at position ``final`` in a list."""
-    current, now = issue.find_article(article_id)
-    same = (current.id if current else None) == section_id
-    return final + 1 if same and now < final else final
 
 
 class MoveArticleCommand(QUndoCommand):
