@@ -77,15 +77,17 @@ class TypingGroups:
             self._at = edit.position + len(edit.inserted)
         if edit.inserted:
             self._last_char = edit.inserted[-1]
-        if kind == REPLACE or len(edit.inserted) > 1:
-            # Typing over a selection, or a paste: its own step; typing after it merges in.
+        if kind == REPLACE or len(edit.inserted) > 1 or len(edit.removed) > 1:
+            # Typing over a selection, a paste, or a selection deleted: typing straight after
+            # it belongs to the same step, as in a word processor.
             self._kind = INSERT
         return self.number
 
     def _continues(self, field: object, edit: Edit, kind: str, now: float) -> bool:
         if field != self._field or now - self._last_time > self.pause:
             return False
-        if kind == REPLACE or len(edit.inserted) > 1 or kind != self._kind:
+        if kind == REPLACE or len(edit.inserted) > 1 or len(edit.removed) > 1 or \
+                kind != self._kind:
             return False
         if kind == DELETE:
             # Backspace runs leftwards to the last position; Delete stays where it is.
