@@ -42,6 +42,10 @@ _IMAGES: OrderedDict[tuple[str, int, int], PDFImageXObject] = OrderedDict()
 _IMAGES_KEPT = 32
 
 
+def _no_marker(canvas: Canvas, kind: str, label: str | None) -> None:
+    """A link marker drawn on an untagged canvas."""
+
+
 class BulletinCanvas(Canvas):
     """reportlab's canvas plus deferred drawings, a record of where anchors landed and, given
     a ``ContentTagger``, marked content: every page is an ``/Artifact`` sequence except the
@@ -52,8 +56,8 @@ class BulletinCanvas(Canvas):
         self._deferred: list[tuple[DeferredDraw, Node | None, int]] = []
         self.anchor_pages: dict[str, int] = {}
         self.tagger = tagger
-        if tagger is not None:
-            self.setNamedCB(MARKER_CALLBACK, tagger.marker)
+        # Paragraphs with links carry markers for the tagger; untagged, they mark nothing.
+        self.setNamedCB(MARKER_CALLBACK, tagger.marker if tagger is not None else _no_marker)
 
     def defer(self, draw: DeferredDraw) -> None:
         """Run ``draw(canvas, finished)`` at save time, as if at this point of this page."""

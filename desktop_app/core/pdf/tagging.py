@@ -187,8 +187,13 @@ def draw_tagged(flowable: Any, canv: Any, x: float, y: float) -> None:
     inner = getattr(flowable, "_content", None) or [flowable]
     label = getattr(flowable, "_tag_label", None) if getattr(inner[0], "bulletText",
                                                               None) else None
-    with tagger.within(getattr(flowable, "_tag", None), label):
+    # ``within`` spelled out: this runs for every flowable drawn, and a generator-based
+    # context manager costs more than the rest of the tagging put together.
+    saved = tagger.enter(getattr(flowable, "_tag", None), label)
+    try:
         flowable.drawOn(canv, x, y)
+    finally:
+        tagger.leave(saved)
 
 
 class TaggedText(PDFTextObject):
@@ -263,15 +268,23 @@ class ContentTagger:
     @contextmanager
     def within(self, node: Node | None, label: Node | None = None) -> Iterator[None]:
         """Text drawn inside belongs to ``node`` (None: an artifact); a bullet to ``label``."""
-        self._stack.append(node)
-        saved, self._label = self._label, label
+        saved = self.enter(node, label)
         try:
             yield
         finally:
-            self._stack.pop()
-            self._label = saved
-            # A paragraph's link annotations are all made while it is drawn.
-            self._line_links = []
+            self.leave(saved)
+
+    def enter(self, node: Node | None, label: Node | None = None) -> Node | None:
+        """Begin drawing for ``node``; returns what ``leave`` needs to restore."""
+        self._stack.append(node)
+        saved, self._label = self._label, label
+        return saved
+
+    def leave(self, saved: Node | None) -> None:
+        self._stack.pop()
+        self._label = saved
+        # A paragraph's link annotations are all made while it is drawn.
+        self._line_links = []
 
     def start_text(self, text: TaggedText) -> Node | None:
         """Begin a text object's sequence; returns the element it starts in (None: artifact)."""
