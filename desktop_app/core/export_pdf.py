@@ -49,11 +49,15 @@ KEYWORDS = ["serious and organised crime", "SOC", "local partnerships", "bulleti
             "Home Office"]
 
 
-def pdf_bytes(issue: Issue, folder: Path | str, *,
-              progress: Progress | None = None) -> tuple[bytes, list[str]]:
-    """The PDF of an issue as bytes, with warnings (pictures that could not be drawn)."""
+def pdf_bytes(issue: Issue, folder: Path | str, *, progress: Progress | None = None,
+              tagged: bool = True) -> tuple[bytes, list[str]]:
+    """The PDF of an issue as bytes, with warnings (pictures that could not be drawn).
+
+    ``tagged=False`` gives the same pages without structure or conformance entries: only
+    ``make bench`` wants that, to measure what tagging costs.
+    """
     buffer = io.BytesIO()
-    warnings = _build(issue, Path(folder), buffer, progress)
+    warnings = _build(issue, Path(folder), buffer, progress, tagged)
     return buffer.getvalue(), warnings
 
 
@@ -89,13 +93,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build(issue: Issue, folder: Path, sink: io.BytesIO, progress: Progress | None) -> list[str]:
+def _build(issue: Issue, folder: Path, sink: io.BytesIO, progress: Progress | None,
+           tagged: bool = True) -> list[str]:
     with _collector_paused():
-        return _build_pdf(issue, folder, sink, progress)
+        return _build_pdf(issue, folder, sink, progress, tagged)
 
 
 def _build_pdf(issue: Issue, folder: Path, sink: io.BytesIO,
-               progress: Progress | None) -> list[str]:
+               progress: Progress | None, tagged: bool) -> list[str]:
     theme = load_theme(issue.export.theme or "default", issue.export)
     blocks = build_blocks(issue, folder)
     total = len(blocks)
@@ -116,13 +121,16 @@ def _build_pdf(issue: Issue, folder: Path, sink: io.BytesIO,
                        body_height=doc.height, on_draw=on_draw)
     story = build_story(blocks, ctx)
     doc.addPageTemplates([_page_template(doc, issue, theme, ctx)])
-    tagger = ContentTagger(ctx.tree)
+    tagger = ContentTagger(ctx.tree) if tagged else None
     doc.build(story, canvasmaker=functools.partial(BulletinCanvas, tagger=tagger))
     warnings = list(ctx.warnings)
-    conforms = not ctx.undescribed and not tagger.untagged_links
-    if ctx.undescribed:
-        warnings.append(_not_conforming(ctx.undescribed))
-    sink.write(finish(raw.getvalue(), tagger, LANGUAGE, Conformance(ua=conforms)))
+    if tagger is None:
+        sink.write(raw.getvalue())
+    else:
+        conforms = not ctx.undescribed and not tagger.untagged_links
+        if ctx.undescribed:
+            warnings.append(_not_conforming(ctx.undescribed))
+        sink.write(finish(raw.getvalue(), tagger, LANGUAGE, Conformance(ua=conforms)))
     if progress is not None:
         progress(total, total)
     return warnings
