@@ -334,3 +334,39 @@ def test_streams_mended_for_strict_checkers_keep_every_pixel_and_glyph(demo, tmp
                                  str(p), "-"], capture_output=True, check=True).stdout
                  for p in (pdf, mended)]
         assert shots[0] == shots[1], f"page {n} changed"
+
+
+def _edge_issues() -> dict[str, Issue]:
+    from desktop_app.core.model import (
+        STANDARD_SECTIONS,
+        Article,
+        Contact,
+        Image,
+        Section,
+    )
+    chart = Image("images/asset-recovery-chart.png", "", "", decorative=True)
+    return {
+        "empty": Issue(),
+        "empty standard sections": Issue(sections=[Section(i, t) for i, t in STANDARD_SECTIONS]),
+        "no title anywhere": Issue(title="", strapline="", sections=[
+            Section("s", "S", articles=[Article("a", title="", body="Text.")])]),
+        "only a decorative picture": Issue(sections=[
+            Section("s", "S", articles=[Article("a", title="Pictures", images=[chart])])]),
+        "deep headings first": Issue(sections=[Section(
+            "s", "S", intro="#### Deep first\n\nText",
+            articles=[Article("a", title="T", body="##### Deeper\n\n- a\n    - b\n"
+                                                    "        - c\n- d")])]),
+        "welcome only": Issue(welcome="Hello [there](https://example.org)",
+                              team_contacts=[Contact("A", email="a@example.org")]),
+    }
+
+
+@pytest.mark.parametrize("name", list(_edge_issues()))
+def test_edge_issues_conform(tmp_path, name):
+    issue = _edge_issues()[name]
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "asset-recovery-chart.png").write_bytes(
+        (demo_dir() / "images" / "asset-recovery-chart.png").read_bytes())
+    data, _ = pdf_bytes(issue, tmp_path)
+    assert conformance_failures(data, "ua1") == []
+    assert conformance_failures(data, "2u") == []

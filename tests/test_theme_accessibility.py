@@ -10,8 +10,8 @@ import pikepdf
 import pytest
 
 from desktop_app.core import theme as theme_module
-from desktop_app.core.errors import BulletinError
 from desktop_app.core.docx.export_docx import write_docx
+from desktop_app.core.errors import BulletinError
 from desktop_app.core.export_pdf import pdf_bytes
 from desktop_app.core.storage import load_issue
 from desktop_app.core.theme import (

@@ -110,7 +110,10 @@ def _masthead(block: b.Masthead, ctx: StoryContext) -> list[Flowable]:
     c, tree = ctx.colours, ctx.tree
     tree.open("Div", heading_level=1)
     logo = _logo(ctx)
-    title = ctx.para(block.title, "masthead_title", tree.heading())
+    # Without a title (validate says so) there is no H1: sections become the top level.
+    has_title = bool(block.title.strip())
+    tree.section_level = 2 if has_title else 1
+    title = ctx.para(block.title, "masthead_title", tree.heading() if has_title else None)
     strap = ctx.para(block.strapline, "masthead_strap",
                      tree.add("P") if block.strapline.strip() else None)
     edition = ctx.para(block.edition_line, "masthead_edition",
@@ -140,7 +143,7 @@ def _contents(block: b.Contents, ctx: StoryContext) -> list[Flowable]:
     if not block.entries:
         return []
     s, tree = ctx.styles, ctx.tree
-    tree.open("Sect", heading_level=2)
+    tree.open("Sect", heading_level=tree.section_level)
     head = ctx.para(block.title, "contents_title", tree.heading())
     toc = tree.add("TOC")
     section_item: Node | None = None
@@ -174,7 +177,7 @@ def _banner(block: b.SectionBanner, ctx: StoryContext) -> list[Flowable]:
     fill, rule = (c.primary, c.highlight) if ctx.banners % 2 == 0 else (c.accent, c.highlight)
     ctx.banners += 1
     ctx.tree.close("Sect")
-    ctx.tree.open("Sect", heading_level=2)
+    ctx.tree.open("Sect", heading_level=ctx.tree.section_level)
     return [Banner(ctx.para(block.title, "banner", ctx.tree.heading()), fill, rule,
                    block.anchor, block.title)]
 

@@ -95,6 +95,7 @@ class StructTree:
         self.root = Node("Document", level=0)
         self._open: list[Node] = [self.root]
         self.links: list[Node] = []  # by marker number
+        self.section_level = 2  # the masthead's title is H1, sections H2
 
     @property
     def current(self) -> Node:
