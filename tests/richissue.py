@@ -60,7 +60,8 @@ def rich_issue(folder: Path) -> Issue:
             "[the partnerships mailbox](mailto:partnerships@example.org).",
             "### A sub-heading",
             "Characters the house face lacks: \u2713 done, \u2605 starred, \u2192 next, "
-            "\u0416 and \u03a9. Words with ligatures: office, fluffy, affiliation.",
+            "\u0416 and \u03a9, \U0001F600 smiling. Words with ligatures: office, fluffy, "
+            "affiliation.",
             "The steps were:",
             "1. Agree the aims\n2. Share the data, as in the "
             "[data-sharing template for every partner in the region]"

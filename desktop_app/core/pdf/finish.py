@@ -32,6 +32,7 @@ from .tagging import AnnotRef, ContentTagger, MarkedRef, Node
 
 _BAD_UNICODE = re.compile(rb"^<[0-9A-Fa-f]+> <(?:0000|FEFF|FFFE)>\r?\n", re.M)
 _BFCHAR_COUNT = re.compile(rb"(\d+) beginbfchar")
+_ASTRAL = re.compile(rb"^(<[0-9A-Fa-f]+>) <([0-9A-Fa-f]{5,6})>", re.M)
 _PDF_DATE = re.compile(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)([+-Z])?(\d\d)?'?(\d\d)?")
 
 
@@ -254,11 +255,19 @@ def _structure(pdf: pikepdf.Pdf, pages: list[pikepdf.Object], tagger: ContentTag
 
 # ---- fonts -------------------------------------------------------------------------------
 
+def _utf16(match: re.Match[bytes]) -> bytes:
+    """A ToUnicode target beyond U+FFFF written as its UTF-16 surrogate pair."""
+    code = int(match.group(2), 16)
+    return match.group(1) + b" <" + chr(code).encode("utf-16-be").hex().upper().encode() + b">"
+
+
 def _fix_to_unicode(pages: list[pikepdf.Object]) -> None:
-    """Drop ToUnicode entries that map a code to U+0000, U+FEFF or U+FFFE.
+    """ToUnicode maps as PDF/UA and PDF/A want them, whatever reportlab wrote.
 
     reportlab keeps code 0 of each TrueType subset for the font's missing-glyph box and maps
-    it to U+0000; no text ever uses it, but PDF/UA and PDF/A forbid the mapping.
+    it to U+0000; no text ever uses it, but PDF/UA and PDF/A forbid the mapping, so it goes.
+    A character beyond U+FFFF (DejaVu Sans draws mathematical letters there) is written as
+    five or six hex digits, which no reader understands: it becomes a UTF-16 surrogate pair.
     """
     seen: set[tuple[int, int]] = set()
     for page in pages:
@@ -277,6 +286,8 @@ def _fix_to_unicode(pages: list[pikepdf.Object]) -> None:
                 fixed = _BFCHAR_COUNT.sub(
                     lambda m, n=dropped: b"%d beginbfchar" % (int(m.group(1)) - n), fixed,
                     count=1)
+            fixed, astral = _ASTRAL.subn(_utf16, fixed)
+            if dropped or astral:
                 cmap.write(zlib.compress(fixed), filter=Name.FlateDecode)
 
 
