@@ -371,3 +371,21 @@ def test_edge_issues_conform(tmp_path, name):
     data, _ = pdf_bytes(issue, tmp_path)
     assert conformance_failures(data, "ua1") == []
     assert conformance_failures(data, "2u") == []
+
+
+def test_command_line_export_of_a_picture_without_alt_text(cli, demo_copy, tmp_path):
+    issue_file = demo_copy / "issue.yaml"
+    text = issue_file.read_text(encoding="utf-8")
+    first_alt = re.search(r"\n(\s+)alt: .*", text)
+    issue_file.write_text(text[:first_alt.start()] + f'\n{first_alt.group(1)}alt: ""'
+                          + text[first_alt.end():], encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    code, stdout, stderr = cli("export", demo_copy, "--pdf", out)
+    assert code == 0 and out.is_file()
+    assert stderr.splitlines() == [
+        "bulletin: warning: the PDF does not conform to PDF/UA: the picture "
+        "regional-roadshows-map.png in 'Regional roadshows this winter' has no alt text (add "
+        "alt text, or mark the picture decorative)"]
+    code, stdout, stderr = cli("validate", demo_copy)
+    assert code == 1
+    assert "image 1 (images/regional-roadshows-map.png) has no alt text" in stdout + stderr
