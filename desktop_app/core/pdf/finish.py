@@ -8,11 +8,13 @@ pikepdf, adds what makes the file a tagged PDF/UA-1 and PDF/A-2u document:
 - each link annotation's ``/Contents`` description, print flag and ``/StructParent``;
 - XMP metadata (title, author, description, keywords, dates matching the document
   information, the PDF/A and PDF/UA identifiers) and an sRGB output intent;
-- ToUnicode maps without the entry reportlab writes for glyph 0 (it maps to U+0000).
+- ToUnicode maps without the entry reportlab writes for glyph 0 (it maps to U+0000), and
+  with characters beyond U+FFFF as UTF-16 surrogate pairs.
 
 Rewriting the file also fixes stream and object syntax PDF/A is strict about. Streams are
-copied as they are (never decoded and compressed again), and the file ID is derived from the
-content, so the same issue still gives the same bytes.
+copied as they are (never decoded and compressed again, but for the rare one mended so that
+it does not end in a carriage return), and the file ID is derived from the content, so the
+same issue still gives the same bytes.
 """
 
 from __future__ import annotations
@@ -83,9 +85,12 @@ def _save(pdf: pikepdf.Pdf) -> bytes:
     """
     for attempt in range(8):
         out = io.BytesIO()
+        # preserve_pdfa (pikepdf's default) puts an end of line before every endstream, as
+        # PDF/A asks; the XMP is written here in full, so pikepdf need not rewrite it.
         pdf.save(out, deterministic_id=True, compress_streams=True,
                  stream_decode_level=pikepdf.StreamDecodeLevel.none,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                 preserve_pdfa=True, fix_metadata_version=False)
         data = out.getvalue()
         if b"\r\nendstream" not in data:
             break

@@ -64,13 +64,6 @@ class Node:
                 node.attached = True
             node = node.parent
 
-    def text_roles(self) -> Iterator[Node]:
-        """This element and every element under it, depth first."""
-        yield self
-        for kid in self.kids:
-            if isinstance(kid, Node):
-                yield from kid.text_roles()
-
 
 @dataclass(frozen=True)
 class MarkedRef:
@@ -213,7 +206,7 @@ class TaggedText(PDFTextObject):
         self._closed = False
 
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802 - reportlab's name
-        if TStar and not text.endswith((" ", "\n")):
+        if TStar and isinstance(text, str) and not text.endswith((" ", "\n")):
             text += " "
         super()._textOut(text, TStar)
 
@@ -258,7 +251,8 @@ class ContentTagger:
         mcids.append(node)
         node.attach()
         node.kids.append(MarkedRef(self.page, mcid))
-        return f"/{_marked_tag(node.role)} <</MCID {mcid}>> BDC"
+        # The sequence's tag is the element's type, as the PDF reference advises.
+        return f"/{node.role} <</MCID {mcid}>> BDC"
 
     # ---- what is being drawn -----------------------------------------------------------
 
@@ -336,9 +330,3 @@ class ContentTagger:
             node.kids.append(AnnotRef(self.page, len(self.page_annots[self.page])))
         self.page_annots[self.page].append(node)
         return node
-
-
-def _marked_tag(role: str) -> str:
-    # The marked-content tag should match the element's type; every type used here is
-    # already a plain PDF name.
-    return role
