@@ -190,14 +190,39 @@ def _structure(pdf: pikepdf.Pdf, pages: list[pikepdf.Object], tagger: ContentTag
     tree_root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     made: dict[int, pikepdf.Object] = {}
     annots_by_page = [page.get(Name.Annots) for page in pages]
-    annot_owners: list[pikepdf.Object] = []  # by parent-tree key, after the pages' keys
+    # The element holding each tagged annotation, by parent-tree key (after the pages' keys).
+    annot_owners: list[list[pikepdf.Object]] = []
 
     roles: dict[str, pikepdf.Object] = {}
     struct_elem = Name.StructElem
 
+    def content(items: list[object], contents: str, first_page: int | None,
+                owner: list[pikepdf.Object]) -> list[object]:
+        """Content kids: MCIDs, marked-content references and link annotations."""
+        kids: list[object] = []
+        for kid in items:
+            if isinstance(kid, MarkedRef):
+                if kid.page == first_page:
+                    kids.append(kid.mcid)
+                else:
+                    kids.append(Dictionary({"/Type": Name.MCR, "/Pg": pages[kid.page],
+                                            "/MCID": kid.mcid}))
+            elif isinstance(kid, AnnotRef):
+                annots = annots_by_page[kid.page]
+                if annots is None or kid.index >= len(annots):
+                    continue
+                annot = annots[kid.index]
+                kids.append(Dictionary({"/Type": Name.OBJR, "/Obj": annot,
+                                        "/Pg": pages[kid.page]}))
+                annot[Name.StructParent] = len(pages) + len(annot_owners)
+                annot[Name.Contents] = pikepdf.String(contents or "Link")
+                annot_owners.append(owner)  # filled in once the element exists
+        return kids
+
     def element(node: Node, parent: pikepdf.Object) -> pikepdf.Object:
         # Built from a plain dict in one call: setting keys one at a time on an indirect
         # object costs twice as much, and a 200-article issue has six thousand elements.
+        # Most elements hold only content, so their kids go in with the rest.
         role = roles.get(node.role)
         if role is None:
             role = roles[node.role] = Name("/" + node.role)
@@ -212,29 +237,22 @@ def _structure(pdf: pikepdf.Pdf, pages: list[pikepdf.Object], tagger: ContentTag
         if node.bbox is not None:
             head["/A"] = Dictionary(O=Name.Layout, Placement=Name.Block,
                                     BBox=Array([round(v, 2) for v in node.bbox]))
+        holder: list[pikepdf.Object] = []
+        leaf = not any(isinstance(kid, Node) for kid in node.kids)
+        if leaf:
+            head["/K"] = content(node.kids, node.contents, first_page, holder)
         elem = pdf.make_indirect(Dictionary(head))
+        holder.append(elem)
         made[id(node)] = elem
+        if leaf:
+            return elem
         kids: list[object] = []
         for kid in node.kids:
             if isinstance(kid, Node):
                 if memo.get(id(kid)):
                     kids.append(element(kid, elem))
-            elif isinstance(kid, MarkedRef):
-                if kid.page == first_page:
-                    kids.append(kid.mcid)
-                else:
-                    kids.append(Dictionary({"/Type": Name.MCR, "/Pg": pages[kid.page],
-                                            "/MCID": kid.mcid}))
-            elif isinstance(kid, AnnotRef):
-                annots = annots_by_page[kid.page]
-                if annots is None or kid.index >= len(annots):
-                    continue
-                annot = annots[kid.index]
-                kids.append(Dictionary({"/Type": Name.OBJR, "/Obj": annot,
-                                        "/Pg": pages[kid.page]}))
-                annot[Name.StructParent] = len(pages) + len(annot_owners)
-                annot[Name.Contents] = pikepdf.String(node.contents or "Link")
-                annot_owners.append(elem)
+            else:
+                kids.extend(content([kid], node.contents, first_page, holder))
         elem[Name.K] = kids
         return elem
 
@@ -251,7 +269,7 @@ def _structure(pdf: pikepdf.Pdf, pages: list[pikepdf.Object], tagger: ContentTag
             if Name.Contents not in annot or not str(annot.Contents):
                 annot[Name.Contents] = pikepdf.String("Link")
     for offset, owner in enumerate(annot_owners):
-        nums.extend([len(pages) + offset, owner])
+        nums.extend([len(pages) + offset, owner[0]])
     tree_root[Name.K] = Array([document])
     tree_root[Name.ParentTree] = pdf.make_indirect(Dictionary(Nums=Array(nums)))
     tree_root[Name.ParentTreeNextKey] = len(pages) + len(annot_owners)
