@@ -389,3 +389,20 @@ def test_command_line_export_of_a_picture_without_alt_text(cli, demo_copy, tmp_p
     code, stdout, stderr = cli("validate", demo_copy)
     assert code == 1
     assert "image 1 (images/regional-roadshows-map.png) has no alt text" in stdout + stderr
+
+
+def test_a_finishing_pass_that_fails_still_gives_the_pages_and_says_so(monkeypatch, rich):
+    from desktop_app.core import export_pdf
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("qpdf fell over")
+
+    monkeypatch.setattr(export_pdf, "finish", broken)
+    issue, folder, _ = rich
+    data, warnings = pdf_bytes(issue, folder)
+    assert data.startswith(b"%PDF")
+    assert any("STRUCT-TREE-ROOT" in f for f in conformance_failures(data, "ua1"))
+    assert warnings[-1] == ("the PDF could not be tagged (RuntimeError: qpdf fell over); it is "
+                            "written untagged and does not conform to PDF/UA")
+    assert "Every element in one article" in subprocess.run(
+        ["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()

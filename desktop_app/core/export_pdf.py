@@ -130,7 +130,15 @@ def _build_pdf(issue: Issue, folder: Path, sink: io.BytesIO,
         conforms = not ctx.undescribed and not tagger.untagged_links
         if ctx.undescribed:
             warnings.append(_not_conforming(ctx.undescribed))
-        sink.write(finish(raw.getvalue(), tagger, LANGUAGE, Conformance(ua=conforms)))
+        try:
+            sink.write(finish(raw.getvalue(), tagger, LANGUAGE, Conformance(ua=conforms)))
+        except Exception as exc:  # noqa: BLE001 - the pages are good: better them untagged
+            # than no PDF at all, and say so in the one line a user reads.
+            warnings.append(f"the PDF could not be tagged ({type(exc).__name__}: {exc}); it "
+                            "is written untagged and does not conform to PDF/UA")
+            sink.seek(0)
+            sink.truncate()
+            sink.write(raw.getvalue())
     if progress is not None:
         progress(total, total)
     return warnings
