@@ -331,9 +331,12 @@ def test_streams_mended_for_strict_checkers_keep_every_pixel_and_glyph(demo, tmp
     assert conformance_failures(mended, "ua1") == []
     assert conformance_failures(mended, "2u") == []
     for n in (1, 2, 5):
-        shots = [subprocess.run(["pdftoppm", "-r", "40", "-f", str(n), "-l", str(n), "-png",
-                                 str(p), "-"], capture_output=True, check=True).stdout
-                 for p in (pdf, mended)]
+        shots = []
+        for which, p in (("before", pdf), ("after", mended)):
+            root = tmp_path / f"{which}-{n}"
+            subprocess.run(["pdftoppm", "-r", "40", "-f", str(n), "-l", str(n), "-png",
+                            "-singlefile", str(p), str(root)], check=True)
+            shots.append(root.with_suffix(".png").read_bytes())
         assert shots[0] == shots[1], f"page {n} changed"
 
 
