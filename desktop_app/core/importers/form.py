@@ -25,6 +25,7 @@ from ..fileio import write_bytes_atomic
 from ..markup import Run
 from ..model import BULLETIN_TITLE, STANDARD_SECTIONS, Contact, PullQuote
 from .docx_read import DocxReader, Element, ParaInfo, TableInfo, elements_to_blocks, w
+from .extract import add_pictures, take_parts
 from .place import Draft, PendingPicture
 from .recognise import normalise_heading, standard_section
 from .report import ImportReport
@@ -367,8 +368,6 @@ def _text(answers: dict[str, list[Element]], key: str) -> str:
 
 
 def _draft(answers: dict[str, list[Element]], report: ImportReport) -> Draft:
-    from .docx_import import add_pictures, take_parts  # the free-form reader's own helpers
-
     title = _text(answers, "title").rstrip(":").strip()
     if not title:
         title = "Untitled submission"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BulletinError
+from ..fileio import removed_on_failure
 from ..images import ImageProblem, check_image
 from ..model import (
     STANDARD_SECTIONS,
@@ -75,21 +76,14 @@ def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: 
     """
     folder = Path(folder)
     target = Path(images_to) if images_to is not None else folder / IMAGES_DIR
-    written: list[Path] = []
-    made_target = not target.exists()
     images: list[list[Image]] = []
     try:
-        if any(draft.pictures for draft in drafts):
-            target.mkdir(parents=True, exist_ok=True)
-        for draft in drafts:
-            images.append(_write_pictures(draft, folder, target, written, report))
+        with removed_on_failure(target) as written:
+            if any(draft.pictures for draft in drafts):
+                target.mkdir(parents=True, exist_ok=True)
+            for draft in drafts:
+                images.append(_write_pictures(draft, folder, target, written, report))
     except OSError as exc:
-        for path in written:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        if made_target:
-            with contextlib.suppress(OSError):
-                target.rmdir()
         raise BulletinError(f"cannot write pictures to {target}: {exc.strerror or exc}") from None
     report.images_written.extend(written)
 
