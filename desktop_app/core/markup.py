@@ -114,6 +114,16 @@ def safe_href(url: str) -> str | None:
     return url
 
 
+def link_problem(url: str, scheme: str | None = None) -> str:
+    """Why a link target is not kept, in words for the editor."""
+    scheme = link_scheme(url) if scheme is None else scheme
+    if scheme == "mailto":
+        return "not a valid email address"
+    if scheme in ("http", "https"):
+        return "not a valid web address"
+    return f"only http, https and mailto links are kept ({scheme or 'no scheme'})"
+
+
 def parse(text: str) -> ParsedBody:
     """Parse body markup into blocks of inline runs."""
     tokens = _parser().parse(text or "")

@@ -1,10 +1,11 @@
 """Importing a Word file: a filled-in submission form, or any document a contributor wrote.
 
-The file goes through :func:`desktop_app.core.untrusted.open_docx` (zip limits, no DTDs) before
-python-docx parses it. A document that holds the submission form's labelled places is read as
-a form (:mod:`.form`); anything else is read as free text: its title from the Title or first
-heading style (or a short bold first line), the rest as paragraphs, lists, sub-headings, links
-and pictures, with contact lines and quotations picked out.
+The file goes through the untrusted-file gate (zip limits, no DTDs) and is opened the way Word
+opens it (:mod:`.package`) before python-docx parses it. A document that holds the submission
+form's labelled places is read as a form (:mod:`.form`); anything else is read as free text: its
+title from the Title or first heading style (or a short bold first line), the rest as
+paragraphs, lists, sub-headings, links and pictures, with contact lines and quotations picked
+out, footnotes and endnotes as numbered notes. The word ledger then checks every word.
 """
 
 from __future__ import annotations
@@ -12,29 +13,37 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Issue
-from ..untrusted import UntrustedFileError, open_docx
+from ..untrusted import UntrustedFileError
 from .docx_read import DocxReader, Element, ParaInfo, elements_to_blocks
+from .docx_words import word_texts
 from .extract import take_parts
 from .form import read_form
-from .place import Draft, place_drafts
+from .ledger import issue_words, tokens
+from .package import open_word_file
+from .place import Draft, finish_ledger, place_drafts
 from .report import ImportReport
-from .write_markup import blocks_markup
+from .write_markup import blocks_markup, runs_markup
 
 MAX_TITLE = 150
 
 
 def import_docx(path: Path | str, issue: Issue, folder: Path | str, *,
-                images_to: Path | str | None = None) -> ImportReport:
+                images_to: Path | str | None = None, again: bool = False) -> ImportReport:
     """Read a Word file into one new article in the issue's pool; returns what it made.
 
     Raises BulletinError (UntrustedFileError for a refused file) before changing anything.
-    Pictures are written to ``images_to`` (default: the issue folder's ``images/``).
+    Pictures are written to ``images_to`` (default: the issue folder's ``images/``). An article
+    the issue already has (same title and text) is reported and skipped, unless ``again``.
     """
     path = Path(path)
-    document = open_docx(path)
-    reader = DocxReader(document)
+    package = open_word_file(path)
+    document = package.document
+    reader = DocxReader(document, {rid: target for (source, rid), target
+                                   in package.missing.items() if source == package.main})
     report = ImportReport(source=path.name)
+    report.notes.extend(package.notes)
     try:
+        story, margins = word_texts(document)
         elements = reader.body_elements()
         draft = read_form(reader, elements, report)
         if draft is not None:
@@ -46,10 +55,27 @@ def import_docx(path: Path | str, issue: Issue, folder: Path | str, *,
         # Tables in tables in content controls, hundreds deep: no real article is like that.
         raise UntrustedFileError(f"{path.name}: refused, its text is nested too deeply") from None
     draft.extra["imported_from"] = path.name
-    report.dropped.extend(reader.dropped)
+    draft.notes = [runs_markup(runs) for runs in reader.footnotes]
+    if draft.notes:
+        count = len(draft.notes)
+        report.notes.append(f"{count} footnote{'s' if count != 1 else ''} or endnote"
+                            f"{'s' if count != 1 else ''} became numbered notes at the end of "
+                            f"\"{draft.title}\"")
+    for reason, words in reader.dropped:
+        report.drop(reason, words)
+    if margins:
+        report.drop(f"page header and footer text was left out: \"{_short(margins)}\"",
+                    margins)
     report.notes.extend(n for n in reader.notes if n not in report.notes)
-    place_drafts(issue, folder, [draft], report, images_to)
+    before = issue_words(issue)
+    place_drafts(issue, folder, [draft], report, images_to, again=again)
+    finish_ledger(report, issue, f"{story}\n{margins}", before)
     return report
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _core_title(document) -> str:
@@ -65,6 +91,8 @@ def read_document(reader: DocxReader, elements: list[Element], report: ImportRep
     elements = list(elements)
     index = _title_index(elements)
     if index is None:
+        index = _paragraph_saying(elements, fallback_title)
+    if index is None:
         title = fallback_title
         report.notes.append(f"no title style or heading found: the title \"{title}\" was "
                             "taken from the file; check it")
@@ -79,6 +107,15 @@ def read_document(reader: DocxReader, elements: list[Element], report: ImportRep
     body = take_parts(elements, draft, report, suggest_quotes=True)
     draft.body = blocks_markup(elements_to_blocks(body, report.notes))
     return draft
+
+
+def _paragraph_saying(elements: list[Element], title: str) -> int | None:
+    """The early paragraph that says what the file's properties give as its title, if any."""
+    wanted = tokens(title)
+    for i, element in enumerate(elements[:5]):
+        if wanted and isinstance(element, ParaInfo) and tokens(element.text) == wanted:
+            return i
+    return None
 
 
 def _title_index(elements: list[Element]) -> int | None:

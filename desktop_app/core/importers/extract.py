@@ -109,8 +109,9 @@ def add_pictures(draft: Draft, pictures: list[PictureRef], caption: str,
     for n, picture in enumerate(pictures):
         label = picture.alt or picture.title or picture.name or "a picture"
         if picture.data is None:
-            report.dropped.append(f"picture \"{label}\" links to {picture.linked[:80]!r} outside "
-                                  "the file: not read; paste the picture itself into the document")
+            report.drop(f"picture \"{label}\" links to {picture.linked[:80]!r} outside the file: "
+                        "not read; paste the picture itself into the document",
+                        f"{picture.alt} {picture.title} {caption if n == 0 else ''}")
             continue
         draft.pictures.append(PendingPicture(
             data=picture.data, source_name=picture.name, alt=picture.alt or picture.title,

@@ -20,9 +20,10 @@ from markdown_it.token import Token
 
 from ..errors import BulletinError
 from ..images import MAX_IMAGE_BYTES
-from ..markup import Run, safe_href
+from ..markup import Run, link_problem, safe_href
 from ..model import BULLETIN_TITLE, Issue, PullQuote, ordinal_words
-from .place import Draft, PendingPicture, place_drafts, section_for
+from .ledger import issue_words
+from .place import Draft, PendingPicture, finish_ledger, place_drafts, section_for
 from .recognise import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -63,8 +64,8 @@ class _Chunk:
 
 
 def import_markdown(source: Path | str, issue: Issue, folder: Path | str | None = None, *,
-                    images_to: Path | str | None = None,
-                    name: str | None = None) -> ImportReport:
+                    images_to: Path | str | None = None, name: str | None = None,
+                    again: bool = False) -> ImportReport:
     """Read Markdown into the issue: a ``Path`` is a file to read, a ``str`` is the text itself
     (unless it is one line naming an existing ``.md``, ``.markdown`` or ``.txt`` file).
 
@@ -88,10 +89,32 @@ def import_markdown(source: Path | str, issue: Issue, folder: Path | str | None 
     reader.read(text, _fresh(issue))
     stem = Path(name).stem if isinstance(source, Path) else "Imported article"
     drafts = reader.drafts(stem)
+    before = issue_words(issue)
     place_drafts(issue, folder if folder is not None else Path("."), drafts, report, images_to,
-                 sections=reader.section_order)
+                 sections=reader.section_order, again=again)
     reader.apply_to_issue(issue)
+    titles = [section_for(issue, key, report).title for key in reader.section_order]
+    finish_ledger(report, issue, source_words(reader.tokens), before, titles)
     return report
+
+
+def source_words(tokens: list[Token]) -> str:
+    """The words a reader of the Markdown sees: text, code, alt text; not link targets."""
+    out: list[str] = []
+    for tok in tokens:
+        if tok.type == "inline":
+            for child in tok.children or []:
+                if child.type in ("text", "code_inline", "html_inline"):
+                    out.append(child.content)
+                elif child.type == "image":
+                    out.append(child.content)
+                    out.append(str(child.attrGet("title") or ""))
+                elif child.type in ("softbreak", "hardbreak"):
+                    out.append(" ")
+            out.append("\n")
+        elif tok.type in ("fence", "code_block", "html_block"):
+            out.append(tok.content)
+    return " ".join(out)
 
 
 def _read(path: Path) -> str:
@@ -130,13 +153,14 @@ class _Reader:
         self.published = ""
         self.fresh = False
         self.mode = "markdown article"
+        self.tokens: list[Token] = []
         self._bad_links: list[str] = []
 
     # ---- reading ---------------------------------------------------------------------------
 
     def read(self, text: str, fresh: bool) -> None:
         self.fresh = fresh
-        tokens = _parser().parse(text)
+        tokens = self.tokens = _parser().parse(text)
         headings = [(int(t.tag[1]), tokens[i + 1].content) for i, t in enumerate(tokens)
                     if t.type == "heading_open" and t.level == 0]
         title_first = bool(headings) and headings[0][0] == 1 and _names_bulletin(headings[0][1])
@@ -379,9 +403,8 @@ class _Reader:
                 if hrefs and hrefs.pop() is None and self._bad_links:
                     raw = self._bad_links.pop()
                     words = " ".join("".join(link_text).split())[:60]
-                    self.report.dropped.append(
-                        f"link on \"{words}\" to {raw[:80]!r}: only http, https and mailto "
-                        "links are kept")
+                    self.report.drop(f"link on \"{words}\" to {raw[:80]!r}: "
+                                     f"{link_problem(raw)}")
             elif kind == "image":
                 self._picture(child, chunk)
         return runs

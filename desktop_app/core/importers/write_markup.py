@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from ..markup import Run
 
-# Characters the body parser could read as markup anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!])")
+# Characters the body parser could read as markup anywhere in a line; a note mark such as
+# "[1]" is left as it is (nothing in a body defines it as a reference link).
+_INLINE_SPECIAL = re.compile(r"(?!\[\d{1,3}\](?![(\[:]))(?<!\[\d)(?<!\[\d\d)(?<!\[\d\d\d)"
+                             r"([\\`*_\[\]<>&!])")
 # ...and at the start of a line: headings, list markers, numbered items.
 _LINE_START = re.compile(r"^(\s*)([#+\-=>|]|\d{1,9}(?=[.)]))")
 

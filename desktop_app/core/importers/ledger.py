@@ -1,0 +1,181 @@
+"""The word ledger: every word of an imported file, and where it went.
+
+An import reads a file into articles, picks parts out (contacts, quotes, pictures), and leaves
+some things out on purpose. The ledger checks that nothing went missing on the way: it counts
+the words of the source (read here on their own, not through the importer, so an importer's
+mistake shows up), and takes each one off against the words the import put into the issue, the
+words of labels and lead-ins the bulletin prints its own way (``structure``), and the words
+the report names as dropped. A word left over is unaccounted for: the report lists it, and the
+tests fail on it.
+
+Words are compared as a reader would: letters and digits, case and punctuation ignored, so
+"WHAT’S NEW" and "What's New" are the same three words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..markup import plain_text
+from ..model import Article, Contact, Issue, SidebarCallout, StatisticCallout
+
+_WORD = re.compile(r"\w+")
+SHOWN = 12  # unaccounted words listed in a report line
+
+
+def tokens(text: str) -> list[str]:
+    """The words of some text, as the ledger compares them."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text or "").casefold())
+
+
+def count(texts: Iterable[str]) -> Counter[str]:
+    """How many times each word occurs in some texts."""
+    found: Counter[str] = Counter()
+    for text in texts:
+        found.update(tokens(text))
+    return found
+
+
+@dataclass
+class Ledger:
+    """Where the words of one imported file went."""
+
+    source: int = 0
+    kept: int = 0
+    structure: int = 0
+    dropped: int = 0
+    unaccounted: list[str] = field(default_factory=list)
+    # Runs of words the issue holds more often than the file does (a text box read twice):
+    # pull quotes are left out of this count, as they repeat the text on purpose.
+    doubled: list[str] = field(default_factory=list)
+
+    @property
+    def balanced(self) -> bool:
+        return not self.unaccounted
+
+    def line(self) -> str:
+        """One line for the report."""
+        parts = [f"{self.kept:,} in the issue"]
+        if self.structure:
+            parts.append(f"{self.structure:,} in labels and lead-ins the bulletin prints its "
+                         "own way")
+        if self.dropped:
+            parts.append(f"{self.dropped:,} in what was dropped (listed above)")
+        head = f"words: {self.source:,} in the file: " + ", ".join(parts)
+        if self.doubled:
+            head += f"; {len(self.doubled)} passages repeated (\"{self.doubled[0]}\"...)"
+        if self.balanced:
+            return head + "; every word accounted for"
+        shown = " ".join(self.unaccounted[:SHOWN]) + (" ..." if len(self.unaccounted) > SHOWN
+                                                      else "")
+        return head + f"; {len(self.unaccounted):,} NOT accounted for: {shown}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source_words": self.source, "in_issue": self.kept,
+                "structure": self.structure, "dropped": self.dropped,
+                "unaccounted": list(self.unaccounted), "doubled": list(self.doubled)}
+
+
+RUN = 5  # words in a passage checked for doubling
+
+
+def doubled_passages(source: list[str], texts: Iterable[str]) -> list[str]:
+    """Runs of ``RUN`` words that occur more often in ``texts`` than in the source."""
+    have: Counter[tuple[str, ...]] = Counter(
+        tuple(source[i:i + RUN]) for i in range(len(source) - RUN + 1))
+    seen: Counter[tuple[str, ...]] = Counter()
+    out: list[str] = []
+    for text in texts:
+        words = tokens(text)
+        for i in range(len(words) - RUN + 1):
+            run = tuple(words[i:i + RUN])
+            if run not in have:
+                continue
+            seen[run] += 1
+            if seen[run] > have[run] and (not out or not out[-1].startswith(" ".join(run[:-1]))):
+                out.append(" ".join(run))
+    return out
+
+
+def balance(source: list[str], kept: Counter[str], structure: Counter[str],
+            dropped: Counter[str]) -> Ledger:
+    """Take each source word off against the issue, then structure, then what was dropped."""
+    ledger = Ledger(source=len(source))
+    pools = [kept.copy(), structure.copy(), dropped.copy()]
+    taken = [0, 0, 0]
+    for word in source:
+        for i, pool in enumerate(pools):
+            if pool[word] > 0:
+                pool[word] -= 1
+                taken[i] += 1
+                break
+        else:
+            ledger.unaccounted.append(word)
+    ledger.kept, ledger.structure, ledger.dropped = taken
+    return ledger
+
+
+# ---- the words an import put into the issue ---------------------------------------------------
+
+
+def _contact_texts(contact: Contact) -> list[str]:
+    return [contact.name, contact.role, contact.organisation, contact.email, contact.phone]
+
+
+def article_texts(article: Article) -> list[str]:
+    """Every piece of text an article prints (and the facts an import records on it)."""
+    out = [article.title, article.standfirst, plain_text(article.body)]
+    for quote in article.pull_quotes:
+        out += [quote.text, quote.attribution]
+    for contact in article.contacts:
+        out += _contact_texts(contact)
+    for image in article.images:
+        out += [image.alt, image.caption]
+    for callout in article.callouts:
+        if isinstance(callout, StatisticCallout):
+            out += [callout.value, callout.label]
+        elif isinstance(callout, SidebarCallout):
+            out += [callout.title, *callout.items]
+    out += [plain_text(note) for note in article.notes]
+    for key in ("suggested_section", "cleared_for_publication"):
+        value = article.extra.get(key)
+        if isinstance(value, str):
+            out.append(value)
+    return out
+
+
+def issue_texts(issue: Issue) -> list[str]:
+    """The issue's own text: title, strapline, edition line, welcome, team, section intros."""
+    out = [issue.title, issue.strapline, issue.edition_line, plain_text(issue.welcome)]
+    for contact in issue.team_contacts:
+        out += _contact_texts(contact)
+    for section in issue.sections:
+        out += [section.title, plain_text(section.intro)]
+    return out
+
+
+def issue_words(issue: Issue) -> Counter[str]:
+    return count(issue_texts(issue))
+
+
+def kept_words(issue: Issue, article_ids: Iterable[str], before: Counter[str],
+               section_titles: Iterable[str] = ()) -> Counter[str]:
+    """The words an import added: its articles, what it added to the issue's own text (the
+    issue's words now less ``before``), and the titles of the sections its headings named."""
+    wanted = set(article_ids)
+    texts = [t for a in issue.all_articles() if a.id in wanted for t in article_texts(a)]
+    texts += list(section_titles)
+    return count(texts) + (issue_words(issue) - before)
+
+
+def new_article_texts(issue: Issue, article_ids: Iterable[str]) -> list[str]:
+    """The running text of some articles, for :func:`doubled_passages`: pull quotes and alt
+    text are left out, as they repeat the text on purpose."""
+    wanted = set(article_ids)
+    return [t for a in issue.all_articles() if a.id in wanted
+            for t in (a.title, a.standfirst, plain_text(a.body), *map(plain_text, a.notes))]
