@@ -347,10 +347,12 @@ class DocxReader:
             elif tag == ALTERNATE:
                 self._runs(_chosen(child), info, href)
             elif tag in (f"{{{MATH_NS}}}oMath", f"{{{MATH_NS}}}oMathPara"):
+                # Kept as its words in italics: fractions and powers lose their layout.
                 words = " ".join("".join(t.text or "" for t in child.iter(f"{{{MATH_NS}}}t"))
                                  .split())
-                self.dropped.append((f"an equation (\"{words[:60]}\") could not be brought in: "
-                                     "type it as text or paste it as a picture", words))
+                if words:
+                    info.runs.append(Run(words, italic=True, href=href))
+                    self._note_once("an equation was kept as plain text: check how it reads")
 
     def _run(self, run: Any, info: ParaInfo, href: str | None) -> None:
         rpr = run.find(w("rPr"))
