@@ -8,23 +8,26 @@ imports neither.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import PullQuote
+from .contacts import find_contacts, without_contact
 from .docx_read import Element, ParaInfo, PictureRef, TableInfo
 from .place import Draft, PendingPicture
-from .recognise import EMAIL, find_quote, is_contact_line, mailto_addresses, parse_contacts
+from .quotes import quote_in, said_line, strip_marks
+from .recognise import mailto_addresses
 from .report import ImportReport
 
 MAX_SUGGESTED_QUOTES = 3
-_SAID = re.compile(r"\b(?:said|says|added|explained|commented)\s*:\s*$", re.IGNORECASE)
 
 
 def take_parts(elements: list[Element], draft: Draft, report: ImportReport,
                suggest_quotes: bool) -> list[Element]:
     """Take pictures, captions and contact lines out of the text into the draft.
 
-    Quotations with a speaker become pull quotes marked as suggestions (they stay in the body,
-    where the contributor put them). Returns the elements left for the body.
+    A contact line leaves the text (the sentences around it stay); quotations with a speaker
+    become pull quotes marked as suggestions (they stay in the body, where the contributor put
+    them). Returns the elements left for the body.
     """
     body: list[Element] = []
     i = 0
@@ -43,13 +46,22 @@ def take_parts(elements: list[Element], draft: Draft, report: ImportReport,
             add_pictures(draft, element.pictures, caption, report)
             if not element.text:
                 continue
-        text = element.text
-        if not text:
+        if not element.text:
             continue
-        if is_contact_line(text):
-            used = _contact(elements, i, element, draft, report)
-            if used is not None:
-                i += used
+        if element.list_level < 0 and not element.heading:
+            found = find_contacts(_text(element), mailto_addresses(element.runs),
+                                  _following(elements, i))
+            if found is not None:
+                draft.contacts.extend(found.contacts)
+                for words in found.consumed:
+                    report.consumed(words)
+                i += found.lines
+                if found.start == found.end:
+                    body.append(element)
+                else:
+                    rest = replace(element, runs=without_contact(element.runs, found))
+                    if rest.text:
+                        body.append(rest)
                 continue
         if suggest_quotes:
             previous = body[-1] if body and isinstance(body[-1], ParaInfo) else None
@@ -58,47 +70,42 @@ def take_parts(elements: list[Element], draft: Draft, report: ImportReport,
     return body
 
 
-def _contact(elements: list[Element], i: int, element: ParaInfo, draft: Draft,
-             report: ImportReport) -> int | None:
-    """Contacts from a contact line (and up to two lines after it); the lines used, or None."""
-    text = element.text
-    links = mailto_addresses(element.runs)
-    for extra in range(3):
-        found = parse_contacts(text, links)
-        if found:
-            draft.contacts.extend(found)
-            return extra
-        if i + extra >= len(elements):
+def _text(para: ParaInfo) -> str:
+    """A paragraph's text with its line breaks, for the recognisers (offsets as its runs')."""
+    return "".join(r.text for r in para.runs)
+
+
+def _following(elements: list[Element], i: int) -> list[str]:
+    """The texts of the short paragraphs after position ``i``: a contact block may go on
+    over them ("For more information contact:" / "Jo Day" / "Direct: 01632 ...")."""
+    out: list[str] = []
+    for element in elements[i:i + 8]:
+        if not isinstance(element, ParaInfo) or element.heading or element.list_level >= 0 \
+                or element.pictures:
             break
-        nxt = elements[i + extra]
-        if not isinstance(nxt, ParaInfo) or len(nxt.text) > 400:
-            break
-        if not (EMAIL.search(nxt.text) or mailto_addresses(nxt.runs)):
-            break
-        text = f"{text} {nxt.text}"
-        links += mailto_addresses(nxt.runs)
-    report.notes.append(f"a contact line with no email or phone was left in the text: "
-                        f"\"{element.text[:80]}\"")
-    return None
+        out.append(_text(element))
+    return out
 
 
 def _quote(elements: list[Element], i: int, element: ParaInfo, draft: Draft,
            previous: ParaInfo | None) -> None:
     if sum(bool(q.extra.get("suggested")) for q in draft.pull_quotes) >= MAX_SUGGESTED_QUOTES:
         return
-    found = find_quote(element.text)
-    if found is None and previous is not None and _SAID.search(previous.text):
-        # "Chief Executive Jo Bloggs said:" then the quotation as a paragraph of its own.
-        found = find_quote(f"{previous.text} {element.text}")
+    found = quote_in(element.text, previous.text if previous is not None else "",
+                     bold=element.all_bold)
+    if found is not None and not found[1] and not element.is_quote:
+        found = None  # a paragraph in quotation marks with no speaker: not offered
     if found is None and element.is_quote:
-        text = element.text.strip("\"\u201c\u201d ")
+        text = strip_marks(element.text)
         who = ""
         if i < len(elements) and isinstance(elements[i], ParaInfo):
             match = re.match(r"^\s*[-\u2013\u2014~]+\s*(.+)$", elements[i].text)
             if match:
                 who = match.group(1).strip()
+        if not who and previous is not None:
+            who = said_line(previous.text) or ""
         found = (text, who)
-    if found is not None:
+    if found is not None and found[0]:
         draft.pull_quotes.append(PullQuote(text=found[0], attribution=found[1],
                                            extra={"suggested": True}))
 

@@ -150,12 +150,15 @@ def article_texts(article: Article) -> list[str]:
 
 
 def issue_texts(issue: Issue) -> list[str]:
-    """The issue's own text: title, strapline, edition line, welcome, team, section intros."""
+    """The issue's own text: title, strapline, edition line, welcome, team, section intros.
+
+    Section titles are left out: an import names the sections it used (and may leave out
+    others), so they are counted by name, not by difference.
+    """
     out = [issue.title, issue.strapline, issue.edition_line, plain_text(issue.welcome)]
     for contact in issue.team_contacts:
         out += _contact_texts(contact)
-    for section in issue.sections:
-        out += [section.title, plain_text(section.intro)]
+    out += [plain_text(section.intro) for section in issue.sections]
     return out
 
 

@@ -128,8 +128,9 @@ def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: 
                     for i in article.images],
         ))
         for contact in article.contacts:
-            # Only for the report: not a fact about the person worth saving.
-            contact.extra.pop("name_guessed", None)
+            if not (contact.name or contact.organisation):
+                report.notes.append(f"the contact {contact.email or contact.phone} in "
+                                    f"\"{article.title}\" has no name or team: add one")
     return articles
 
 
@@ -244,10 +245,7 @@ def _free_name(images_dir: Path, target: Path, stem: str) -> str:
 
 def _contact_line(contact: Contact) -> str:
     bits = [contact.name, contact.role, contact.organisation, contact.email, contact.phone]
-    line = ", ".join(b for b in bits if b)
-    if contact.extra.get("name_guessed"):
-        line += " (name guessed from the email)"
-    return line
+    return ", ".join(b for b in bits if b)
 
 
 def _quote_line(quote: PullQuote) -> str:
