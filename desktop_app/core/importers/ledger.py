@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..markup import plain_text
-from ..model import Article, Contact, Issue, SidebarCallout, StatisticCallout
+from ..model import Article, Contact, Issue, callout_kind
 
 _WORD = re.compile(r"\w+")
 SHOWN = 12  # unaccounted words listed in a report line
@@ -137,10 +137,9 @@ def article_texts(article: Article) -> list[str]:
     for image in article.images:
         out += [image.alt, image.caption]
     for callout in article.callouts:
-        if isinstance(callout, StatisticCallout):
-            out += [callout.value, callout.label]
-        elif isinstance(callout, SidebarCallout):
-            out += [callout.title, *callout.items]
+        for declared in callout_kind(callout).fields:
+            value = getattr(callout, declared.name)
+            out += value if isinstance(value, list) else [str(value)]
     out += [plain_text(note) for note in article.notes]
     for key in ("suggested_section", "cleared_for_publication"):
         value = article.extra.get(key)
