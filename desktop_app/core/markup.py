@@ -2,7 +2,8 @@
 
 Paragraphs, bullet and numbered lists, bold, italic, links and sub-headings. Raw HTML is
 left as text (the parser's ``html`` option is off) and a link keeps its target only if it is
-http, https or mailto.
+http, https or mailto. Bare email and web addresses are links too (markdown-it's linkify, with
+linkify-it-py), so every output makes them clickable.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -73,10 +75,80 @@ class ParsedBody:
     bad_links: list[BadLink]
 
 
+# Bare addresses become links ("jo@example.org", "www.example.org", "https://..."), as a reader
+# expects; only for these endings, so a file name such as "notes.md" stays text.
+LINK_ENDINGS = (
+    "uk com org net gov edu int eu info io co ie scot wales cymru london police nhs biz app "
+    "online news"
+).split()
+
+
+def configure_linkify(linkify: LinkifyIt) -> LinkifyIt:
+    """Bare web and email addresses only: no ftp: or protocol-relative (//) links."""
+    linkify.add("ftp:", None)
+    linkify.add("//", None)
+    linkify.tlds(LINK_ENDINGS, False)
+    return linkify
+
+
+@lru_cache(maxsize=1)
+def _linkify() -> LinkifyIt:
+    return configure_linkify(LinkifyIt())
+
+
+def find_links(text: str) -> list[tuple[int, int, str]]:
+    """The bare addresses in some text, as (start, end, link target)."""
+    linkify = _linkify()
+    if not linkify.pretest(text) or not linkify.test(text):
+        return []
+    return [(m.index, m.last_index, m.url) for m in linkify.match(text) or []]
+
+
+_ADDRESS_LIKE = re.compile(r"[^\s<>()\[\]]+@[^\s<>()\[\]]*|\bwww\.[^\s<>()]+|\bhttps?:/*[^\s<>()]*",
+                           re.IGNORECASE)
+
+
+def unlinked_addresses(text: str) -> list[str]:
+    """Words that look like an email or web address but are not valid ones (so they are
+    not made links): "jo.day@example", "www.", "https:/example.org"."""
+    linked = find_links(text)
+    out: list[str] = []
+    for match in _ADDRESS_LIKE.finditer(text):
+        word = match.group(0).rstrip(".,;:!?'\"\u2019\u201d")
+        start = match.start()
+        if len(word) < 4 or any(a <= start < b for a, b, _ in linked):
+            continue
+        if word not in out:
+            out.append(word)
+    return out
+
+
+def linkify_runs(runs: list[Run]) -> list[Run]:
+    """Runs with the bare addresses in their text made links (text already linked is kept)."""
+    out: list[Run] = []
+    for run in runs:
+        found = [] if run.href or run.text == "\n" else find_links(run.text)
+        pos = 0
+        for start, end, href in found:
+            if safe_href(href) is None:
+                continue
+            if start > pos:
+                out.append(Run(run.text[pos:start], run.bold, run.italic, None))
+            out.append(Run(run.text[start:end], run.bold, run.italic, href))
+            pos = end
+        if pos == 0:
+            out.append(run)
+        elif pos < len(run.text):
+            out.append(Run(run.text[pos:], run.bold, run.italic, None))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("zero", {"html": False, "typographer": False})
-    md.enable(["heading", "list", "emphasis", "link", "newline", "escape", "entity", "autolink"])
+    md = MarkdownIt("zero", {"html": False, "typographer": False, "linkify": True})
+    md.enable(["heading", "list", "emphasis", "link", "newline", "escape", "entity", "autolink",
+               "linkify"])
+    configure_linkify(md.linkify)
     # Accept every link target while parsing so that a refused one can be reported and shown
     # as plain text; safe_href() decides what is kept.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -195,7 +267,7 @@ def _inline(token: Token, bad: list[BadLink]) -> list[Run]:
             href = safe_href(raw)
             hrefs.append(href)
             link_words.clear()
-            if href is None:
+            if href is None and child.markup != "linkify":  # a bare address is only text
                 bad.append(BadLink(text="", href=raw, line=line))
         elif kind == "link_close":
             href = hrefs.pop() if hrefs else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..markup import linkify_runs
 from ..model import Issue
 from ..untrusted import UntrustedFileError
 from .docx_read import DocxReader, Element, ParaInfo, elements_to_blocks
@@ -55,7 +56,7 @@ def import_docx(path: Path | str, issue: Issue, folder: Path | str, *,
         # Tables in tables in content controls, hundreds deep: no real article is like that.
         raise UntrustedFileError(f"{path.name}: refused, its text is nested too deeply") from None
     draft.extra["imported_from"] = path.name
-    draft.notes = [runs_markup(runs) for runs in reader.footnotes]
+    draft.notes = [runs_markup(linkify_runs(runs)) for runs in reader.footnotes]
     if draft.notes:
         count = len(draft.notes)
         report.notes.append(f"{count} footnote{'s' if count != 1 else ''} or endnote"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..markup import Run, link_problem, link_scheme, safe_href
+from ..markup import Run, link_problem, link_scheme, linkify_runs, safe_href
 from ..untrusted import safe_xml
 from .write_markup import Block, Item, ItemList, Para, SubHeading, plain
 
@@ -640,19 +640,20 @@ def elements_to_blocks(elements: list[Element], notes: list[str]) -> list[Block]
             notes.append(f"a table of {rows} row{'s' if rows != 1 else ''}"
                          f" and {width} column{'s' if width != 1 else ''} became a list, one "
                          "row to an item")
-            blocks.append(ItemList([Item([Run(" | ".join(c for c in row if c))])
+            blocks.append(ItemList([Item(linkify_runs([Run(" | ".join(c for c in row if c))]))
                                     for row in element.rows]))
             continue
         if not element.text:
             continue
+        runs = linkify_runs(element.runs)
         if element.list_level >= 0:
-            item = Item(element.runs, element.list_level, element.ordered)
+            item = Item(runs, element.list_level, element.ordered)
             if blocks and isinstance(blocks[-1], ItemList):
                 blocks[-1].items.append(item)
             else:
                 blocks.append(ItemList([item]))
         elif element.heading or element.is_title or element.is_subtitle:
-            blocks.append(SubHeading(element.runs))
+            blocks.append(SubHeading(runs))
         else:
-            blocks.append(Para(element.runs))
+            blocks.append(Para(runs))
     return blocks

@@ -426,7 +426,7 @@ def _draft(answers: dict[str, list[Element]], report: ImportReport) -> Draft:
         if text:
             draft.pull_quotes.append(PullQuote(text=text, attribution=who))
         elif who:
-            report.notes.append(f"pull quote {n} has a speaker but no words")
+            report.drop(f"pull quote {n}'s speaker \"{who}\": the quote itself is empty", who)
     contact = Contact(name=_text(answers, "contact_name"), role=_text(answers, "contact_role"),
                       organisation=_text(answers, "contact_org"),
                       email=_text(answers, "contact_email").removeprefix("mailto:"),
@@ -439,8 +439,8 @@ def _draft(answers: dict[str, list[Element]], report: ImportReport) -> Draft:
         alt, caption = _text(answers, f"picture{n}_alt"), _text(answers, f"picture{n}_caption")
         if not found:
             if alt or caption:
-                report.notes.append(f"picture {n} has alt text or a caption but no picture "
-                                    "was pasted in its box")
+                report.drop(f"picture {n}'s alt text and caption: no picture was pasted in its "
+                            "box", f"{alt} {caption}")
             continue
         add_pictures(draft, found[:1], caption, report)
         if draft.pictures and alt and draft.pictures[-1].data is found[0].data:

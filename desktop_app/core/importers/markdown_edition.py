@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..markup import plain_text
-from ..model import BULLETIN_TITLE, Contact, Issue
+from ..model import BULLETIN_TITLE, Contact, Issue, ordinal_words
 from .contacts import has_detail, parse_block
 from .edition import SectionMatch, edition_number, season, title_case
 from .ledger import tokens
@@ -168,6 +168,9 @@ class EditionFacts:
         if self.fresh and edition and edition != issue.edition:
             issue.edition = edition
             changes.append(f"set the edition to {issue.edition_words.lower()}")
+        elif edition and edition != issue.edition:
+            report.notes.append(f"the file is the {ordinal_words(edition)} edition; the issue "
+                                f"stays the {issue.edition_words.lower()}")
         if self.fresh and published:
             issue.published = published
             changes.append(f"set the publication date to {published}")

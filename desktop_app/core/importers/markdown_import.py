@@ -21,7 +21,7 @@ from markdown_it.token import Token
 
 from ..errors import BulletinError
 from ..images import MAX_IMAGE_BYTES
-from ..markup import Run, link_problem, safe_href
+from ..markup import Run, configure_linkify, link_problem, safe_href
 from ..model import Issue, PullQuote
 from .contacts import find_contacts, without_contact
 from .edition import ACRONYMS, acronyms_in, is_team_heading, match_section, title_case
@@ -45,7 +45,9 @@ class SoftBreak(Run):
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": True})
+    md.enable("linkify")  # bare addresses are links, as in bodies (see markup.configure_linkify)
+    configure_linkify(md.linkify)
     # Accept every link target while parsing, so a refused one is reported and kept as words
     # rather than left as bracketed source text; safe_href() decides what is kept.
     md.validateLink = lambda url: True  # type: ignore[method-assign]

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import BulletinError
 from ..fileio import removed_on_failure
 from ..images import ImageProblem, check_image
-from ..markup import plain_text
+from ..markup import plain_text, unlinked_addresses
 from ..model import (
     STANDARD_SECTIONS,
     Article,
@@ -90,6 +90,10 @@ def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: 
     """
     if not again:
         drafts = _new_drafts(issue, drafts, report)
+    for draft in drafts:
+        for word in unlinked_addresses(plain_text(draft.body)):
+            report.notes.append(f"\"{word}\" in \"{draft.title}\" is not a valid email or web "
+                                "address, so it is not a link: check it")
     folder = Path(folder)
     target = Path(images_to) if images_to is not None else folder / IMAGES_DIR
     images: list[list[Image]] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..markup import Run
+from ..markup import Run, find_links
 
 # Characters the body parser could read as markup anywhere in a line; a note mark such as
 # "[1]" is left as it is (nothing in a body defines it as a reference link).
@@ -131,8 +131,12 @@ def runs_markup(runs: list[Run]) -> str:
     wanted = _signature(runs)
     if _read_back(text) == wanted:
         return text
+    if any(r.href for r in runs):
+        text = _write_runs(runs, bare=False)  # every link written out in full
+        if _read_back(text) == wanted:
+            return text
     unstyled = merge_runs([Run(r.text, False, False, r.href) for r in runs])
-    text = _write_runs(unstyled)
+    text = _write_runs(unstyled, bare=False)
     if _read_back(text) == _signature(unstyled):
         return text
     return _write_runs(merge_runs([Run(r.text) for r in runs]))
@@ -153,7 +157,22 @@ def _read_back(text: str) -> list[tuple[str, bool, bool, str | None]]:
     return _signature(blocks[0].runs)
 
 
-def _write_runs(runs: list[Run]) -> str:
+def _link(group: list[Run], href: str, bare: bool) -> str:
+    """A link as body markup: a bare address as it was written ("jo@example.org", which the
+    body parser links again), else an autolink, else ``[text](target)``."""
+    if len(group) == 1 and not (group[0].bold or group[0].italic):
+        text = group[0].text
+        found = find_links(text)
+        if bare and escape(text) == text and len(found) == 1 and found[0][:2] == (0, len(text)) \
+                and found[0][2] == href:
+            return text
+        if (href == f"mailto:{text}" or href == text) and not re.search(r"[\s<>]", text):
+            return f"<{text}>"
+    inner = "".join(_styled(r.text, r.bold, r.italic) for r in group)
+    return f"[{inner}]({_url(href)})"
+
+
+def _write_runs(runs: list[Run], bare: bool = True) -> str:
     out: list[str] = []
     i = 0
     while i < len(runs):
@@ -168,8 +187,7 @@ def _write_runs(runs: list[Run]) -> str:
             while i < len(runs) and runs[i].href == run.href and runs[i].text != "\n":
                 group.append(runs[i])
                 i += 1
-            inner = "".join(_styled(r.text, r.bold, r.italic) for r in group)
-            out.append(f"[{inner}]({_url(run.href)})")
+            out.append(_link(group, run.href, bare))
             continue
         out.append(_styled(run.text, run.bold, run.italic))
         i += 1
