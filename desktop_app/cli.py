@@ -231,6 +231,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         for line in report.lines():
             _out(line)
+        if report.skipped and not args.again:
+            _out("  (--again imports what is already in the issue once more)")
     return EXIT_OK
 
 

@@ -216,3 +216,22 @@ def test_an_edition_into_an_issue_with_content_keeps_its_sections(demo_copy):
     assert "the file is the seventh edition; the issue stays the ninth edition" in report.notes
     assert "added the imported welcome text after the existing one" in report.issue_changes
     assert report.ledger.unaccounted == []
+
+
+def test_the_pdf_and_the_word_file_make_bare_addresses_clickable(seventh, tmp_path):
+    import docx
+    from pypdf import PdfReader
+
+    from desktop_app.core.docx.export_docx import write_docx
+    from desktop_app.core.export_pdf import write_pdf
+    from tests.pdfcheck import link_targets
+
+    issue, _ = seventh
+    write_pdf(issue, tmp_path, tmp_path / "seventh.pdf")
+    targets = {uri for _, uri in link_targets(PdfReader(tmp_path / "seventh.pdf"))}
+    assert {"http://www.gla.gov.uk", "https://www.cyberaware.gov.uk",
+            "mailto:SCOC.localpartnerships@homeoffice.x.gsi.gov.uk"} <= targets
+    write_docx(issue, tmp_path, tmp_path / "seventh.docx")
+    rels = {rel.target_ref for rel in docx.Document(str(tmp_path / "seventh.docx")).part.rels
+            .values() if rel.is_external}
+    assert {"http://www.gla.gov.uk", "https://www.cyberaware.gov.uk"} <= rels

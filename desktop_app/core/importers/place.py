@@ -154,8 +154,7 @@ def _new_drafts(issue: Issue, drafts: list[Draft], report: ImportReport) -> list
         section, _ = issue.find_article(existing.id)
         where = section.title if section is not None else "the pool"
         report.skipped.append(f"\"{draft.title}\" is already in the issue (in {where}, "
-                              f"[{existing.id}]): not imported again (use --again to import it "
-                              "anyway)")
+                              f"[{existing.id}]): not imported again")
         shadow = Article(id="", title=draft.title, standfirst=draft.standfirst, body=draft.body,
                          contacts=draft.contacts, pull_quotes=draft.pull_quotes,
                          notes=draft.notes, extra=dict(draft.extra))
