@@ -83,11 +83,21 @@ LINK_ENDINGS = (
 ).split()
 
 
+_MAY_LINK = re.compile(r"@|://|www\.|\.(?:" + "|".join(LINK_ENDINGS) + r")\b", re.IGNORECASE)
+
+
 def configure_linkify(linkify: LinkifyIt) -> LinkifyIt:
     """Bare web and email addresses only: no ftp: or protocol-relative (//) links."""
     linkify.add("ftp:", None)
     linkify.add("//", None)
     linkify.tlds(LINK_ENDINGS, False)
+    full_test = linkify.test
+    # linkify-it's own pretest is a large pattern tried at every position; with the endings
+    # limited, an address needs one of these, which a plain search finds in a fraction of the
+    # time. markdown-it asks the pretest once a paragraph and the full test of each stretch
+    # of text, so both go through it.
+    linkify.pretest = lambda text: bool(_MAY_LINK.search(text))  # type: ignore[method-assign]
+    linkify.test = lambda text: bool(_MAY_LINK.search(text)) and full_test(text)  # type: ignore
     return linkify
 
 
@@ -106,6 +116,13 @@ def find_links(text: str) -> list[tuple[int, int, str]]:
 
 _ADDRESS_LIKE = re.compile(r"[^\s<>()\[\]]+@[^\s<>()\[\]]*|\bwww\.[^\s<>()]+|\bhttps?:/*[^\s<>()]*",
                            re.IGNORECASE)
+_WEB_LIKE = re.compile(r"\bwww\.[^\s<>()]+|\bhttps?:/*[^\s<>()]*", re.IGNORECASE)
+
+
+def _address_like(text: str):
+    """Matches of words that look like addresses; the email part is tried only if there is an
+    "@" at all (trying it at every position of a long body is slow)."""
+    return (_ADDRESS_LIKE if "@" in text else _WEB_LIKE).finditer(text)
 
 
 def unlinked_addresses(text: str) -> list[str]:
@@ -113,7 +130,7 @@ def unlinked_addresses(text: str) -> list[str]:
     not made links): "jo.day@example", "www.", "https:/example.org"."""
     linked = find_links(text)
     out: list[str] = []
-    for match in _ADDRESS_LIKE.finditer(text):
+    for match in _address_like(text):
         word = match.group(0).rstrip(".,;:!?'\"\u2019\u201d")
         start = match.start()
         if len(word) < 4 or any(a <= start < b for a, b, _ in linked):
@@ -121,6 +138,19 @@ def unlinked_addresses(text: str) -> list[str]:
         if word not in out:
             out.append(word)
     return out
+
+
+def may_be_unlinked(markup: str) -> bool:
+    """True if some markup might hold an address that is not a valid one (a quick look at the
+    raw text, so most bodies need no parse for :func:`unlinked_addresses`)."""
+    for match in _address_like(markup):
+        word = match.group(0).rstrip(".,;:!?'\"\u2019\u201d)")
+        if markup[max(0, match.start() - 2):match.start()] == "](":
+            continue  # a link's target: checked by the parser, reported as a bad link
+        found = find_links(word)
+        if len(word) >= 4 and not (len(found) == 1 and found[0][:2] == (0, len(word))):
+            return True
+    return False
 
 
 def linkify_runs(runs: list[Run]) -> list[Run]:
@@ -289,8 +319,13 @@ def _append(runs: list[Run], run: Run) -> None:
     runs.append(run)
 
 
+@lru_cache(maxsize=512)
 def plain_text(text: str) -> str:
-    """The words of some markup with the markup taken away, blocks on their own lines."""
+    """The words of some markup with the markup taken away, blocks on their own lines.
+
+    Remembered for the last few hundred texts: an import asks for the same bodies' words
+    several times (to compare, to count, to check addresses).
+    """
     lines = []
     for block in parse(text).blocks:
         if isinstance(block, ListBlock):

@@ -268,6 +268,12 @@ def _lead(clause: str) -> tuple[Phrasing, re.Match[str]] | None:
     return None
 
 
+def lead_only(text: str) -> bool:
+    """A line that introduces contact details and gives none: "For more information contact:"
+    (the details follow on the next lines)."""
+    return _lead_only(text.split("\n")[-1]) if text.strip() else False
+
+
 def _lead_only(text: str) -> bool:
     """A line that introduces contact details and gives none: "For more information contact:"."""
     text = text.strip()

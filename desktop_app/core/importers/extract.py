@@ -14,7 +14,7 @@ from ..model import PullQuote
 from .contacts import find_contacts, without_contact
 from .docx_read import Element, ParaInfo, PictureRef, TableInfo
 from .place import Draft, PendingPicture
-from .quotes import quote_in, said_line, strip_marks
+from .quotes import QUOTE_MARKS, quote_in, said_line, strip_marks
 from .recognise import mailto_addresses
 from .report import ImportReport
 
@@ -91,8 +91,11 @@ def _quote(elements: list[Element], i: int, element: ParaInfo, draft: Draft,
            previous: ParaInfo | None) -> None:
     if sum(bool(q.extra.get("suggested")) for q in draft.pull_quotes) >= MAX_SUGGESTED_QUOTES:
         return
-    found = quote_in(element.text, previous.text if previous is not None else "",
-                     bold=element.all_bold)
+    text = element.text
+    before = previous.text if previous is not None else ""
+    if not (element.is_quote or QUOTE_MARKS & set(text) or before.endswith((":", ","))):
+        return  # no quotation marks and no "X said:" before: nothing to look at
+    found = quote_in(text, before, bold=element.all_bold)
     if found is not None and not found[1] and not element.is_quote:
         found = None  # a paragraph in quotation marks with no speaker: not offered
     if found is None and element.is_quote:

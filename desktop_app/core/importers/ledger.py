@@ -21,11 +21,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..markup import plain_text
 from ..model import Article, Contact, Issue, callout_kind
 
 _WORD = re.compile(r"\w+")
 SHOWN = 12  # unaccounted words listed in a report line
+# What body markup has besides its words: link targets, list numbers, escapes.
+_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_LIST_NUMBER = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]", re.MULTILINE)
+
+
+def markup_words(text: str) -> str:
+    """The words a reader sees in some body markup, without parsing it: link targets and list
+    numbers taken out (the importers write bodies with every other mark escaped, so what is
+    left is the words and punctuation). A parse of every body would double the ledger's cost."""
+    if not text:
+        return ""
+    return _LIST_NUMBER.sub(" ", _LINK_TARGET.sub("]", text))
 
 
 def tokens(text: str) -> list[str]:
@@ -84,24 +95,6 @@ class Ledger:
 RUN = 5  # words in a passage checked for doubling
 
 
-def doubled_passages(source: list[str], texts: Iterable[str]) -> list[str]:
-    """Runs of ``RUN`` words that occur more often in ``texts`` than in the source."""
-    have: Counter[tuple[str, ...]] = Counter(
-        tuple(source[i:i + RUN]) for i in range(len(source) - RUN + 1))
-    seen: Counter[tuple[str, ...]] = Counter()
-    out: list[str] = []
-    for text in texts:
-        words = tokens(text)
-        for i in range(len(words) - RUN + 1):
-            run = tuple(words[i:i + RUN])
-            if run not in have:
-                continue
-            seen[run] += 1
-            if seen[run] > have[run] and (not out or not out[-1].startswith(" ".join(run[:-1]))):
-                out.append(" ".join(run))
-    return out
-
-
 def balance(source: list[str], kept: Counter[str], structure: Counter[str],
             dropped: Counter[str]) -> Ledger:
     """Take each source word off against the issue, then structure, then what was dropped."""
@@ -127,9 +120,16 @@ def _contact_texts(contact: Contact) -> list[str]:
     return [contact.name, contact.role, contact.organisation, contact.email, contact.phone]
 
 
-def article_texts(article: Article) -> list[str]:
-    """Every piece of text an article prints (and the facts an import records on it)."""
-    out = [article.title, article.standfirst, plain_text(article.body)]
+def running_texts(article: Article) -> list[str]:
+    """An article's running text: title, standfirst, body and notes."""
+    return [article.title, article.standfirst, markup_words(article.body),
+            *map(markup_words, article.notes)]
+
+
+def element_texts(article: Article) -> list[str]:
+    """The text of an article's elements, and the facts an import records on it. Pull quotes
+    repeat the running text on purpose, so they are kept apart from it."""
+    out: list[str] = []
     for quote in article.pull_quotes:
         out += [quote.text, quote.attribution]
     for contact in article.contacts:
@@ -140,12 +140,16 @@ def article_texts(article: Article) -> list[str]:
         for declared in callout_kind(callout).fields:
             value = getattr(callout, declared.name)
             out += value if isinstance(value, list) else [str(value)]
-    out += [plain_text(note) for note in article.notes]
     for key in ("suggested_section", "cleared_for_publication"):
         value = article.extra.get(key)
         if isinstance(value, str):
             out.append(value)
     return out
+
+
+def article_texts(article: Article) -> list[str]:
+    """Every piece of text an article prints (and the facts an import records on it)."""
+    return running_texts(article) + element_texts(article)
 
 
 def issue_texts(issue: Issue) -> list[str]:
@@ -154,10 +158,10 @@ def issue_texts(issue: Issue) -> list[str]:
     Section titles are left out: an import names the sections it used (and may leave out
     others), so they are counted by name, not by difference.
     """
-    out = [issue.title, issue.strapline, issue.edition_line, plain_text(issue.welcome)]
+    out = [issue.title, issue.strapline, issue.edition_line, markup_words(issue.welcome)]
     for contact in issue.team_contacts:
         out += _contact_texts(contact)
-    out += [plain_text(section.intro) for section in issue.sections]
+    out += [markup_words(section.intro) for section in issue.sections]
     return out
 
 
@@ -165,19 +169,41 @@ def issue_words(issue: Issue) -> Counter[str]:
     return count(issue_texts(issue))
 
 
-def kept_words(issue: Issue, article_ids: Iterable[str], before: Counter[str],
-               section_titles: Iterable[str] = ()) -> Counter[str]:
-    """The words an import added: its articles, what it added to the issue's own text (the
-    issue's words now less ``before``), and the titles of the sections its headings named."""
+def account(issue: Issue, article_ids: Iterable[str], before: Counter[str], source_text: str,
+            structure: Iterable[str], dropped: Iterable[str],
+            section_titles: Iterable[str] = ()) -> Ledger:
+    """The ledger of one import: the source's words against the words it added to the issue
+    (its articles, what it added to the issue's own text, that is the issue's words now less
+    ``before``, and the titles of the sections its headings named), the words it consumed as
+    structure, and the words its dropped items took with them."""
     wanted = set(article_ids)
-    texts = [t for a in issue.all_articles() if a.id in wanted for t in article_texts(a)]
-    texts += list(section_titles)
-    return count(texts) + (issue_words(issue) - before)
+    articles = [a for a in issue.all_articles() if a.id in wanted]
+    running = [tokens(t) for a in articles for t in running_texts(a)]
+    flowing: Counter[str] = Counter(w for words in running for w in words)
+    kept = flowing + count(t for a in articles for t in element_texts(a)) + count(
+        section_titles) + (issue_words(issue) - before)
+    source = tokens(source_text)
+    ledger = balance(source, kept, count(structure), count(dropped))
+    ledger.doubled = _doubled(source, running, flowing)
+    return ledger
 
 
-def new_article_texts(issue: Issue, article_ids: Iterable[str]) -> list[str]:
-    """The running text of some articles, for :func:`doubled_passages`: pull quotes and alt
-    text are left out, as they repeat the text on purpose."""
-    wanted = set(article_ids)
-    return [t for a in issue.all_articles() if a.id in wanted
-            for t in (a.title, a.standfirst, plain_text(a.body), *map(plain_text, a.notes))]
+def _doubled(source: list[str], running: list[list[str]], flowing: Counter[str]) -> list[str]:
+    """Runs of ``RUN`` words the running text holds more often than the source does."""
+    # A passage read twice leaves at least RUN words over; most imports have none, and need no
+    # look at runs of words at all.
+    if sum((flowing - Counter(source)).values()) < RUN:
+        return []
+    have: Counter[tuple[str, ...]] = Counter(
+        tuple(source[i:i + RUN]) for i in range(len(source) - RUN + 1))
+    seen: Counter[tuple[str, ...]] = Counter()
+    out: list[str] = []
+    for words in running:
+        for i in range(len(words) - RUN + 1):
+            run = tuple(words[i:i + RUN])
+            if run not in have:
+                continue
+            seen[run] += 1
+            if seen[run] > have[run] and (not out or not out[-1].startswith(" ".join(run[:-1]))):
+                out.append(" ".join(run))
+    return out

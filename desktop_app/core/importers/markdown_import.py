@@ -23,13 +23,19 @@ from ..errors import BulletinError
 from ..images import MAX_IMAGE_BYTES
 from ..markup import Run, configure_linkify, link_problem, safe_href
 from ..model import Issue, PullQuote
-from .contacts import find_contacts, without_contact
+from .contacts import find_contacts, lead_only, without_contact
 from .edition import ACRONYMS, acronyms_in, is_team_heading, match_section, title_case
 from .ledger import issue_words
 from .markdown_edition import EditionFacts, names_bulletin
 from .place import Draft, PendingPicture, finish_ledger, place_drafts, section_for
 from .quotes import find_quote, said_line, strip_marks, unquote
-from .recognise import CLOSE_QUOTES, OPEN_QUOTES, mailto_addresses, normalise_heading
+from .recognise import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    mailto_addresses,
+    normalise_heading,
+    standard_section,
+)
 from .report import ImportReport
 from .write_markup import Block, Item, ItemList, Para, SubHeading, blocks_markup, plain
 
@@ -172,7 +178,9 @@ class _Reader:
         title_first = bool(headings) and headings[0][0] == 1 and names_bulletin(headings[0][1])
         h1 = [h for lvl, h in headings if lvl == 1][1 if title_first else 0:]
         h2 = [h for lvl, h in headings if lvl == 2]
-        self.acronyms |= acronyms_in([t.content for t in tokens if t.type == "inline"])
+        if any(not any(c.islower() for c in h) for _, h in headings):
+            # A heading in capitals: the edition's own acronyms keep theirs in title case.
+            self.acronyms |= acronyms_in([t.content for t in tokens if t.type == "inline"])
         edition = title_first or any(match_section(h).sid for h in h1) or len(h1) >= 2
         if edition:
             self.mode = "markdown edition"
@@ -201,13 +209,14 @@ class _Reader:
                         self.facts.title_heading(text)
                         masthead = True
                         continue
-                    match = match_section(text, self.acronyms)
-                    if match.sid == "welcome" and level <= 2:
+                    match = match_section(text, self.acronyms) if level == 1 or \
+                        standard_section(text) == "welcome" else None
+                    if match is not None and match.sid == "welcome" and level <= 2:
                         # "# Welcome" or "## Welcome": the welcome letter, not an article.
                         current, section = self.welcome, "welcome"
                         self.facts.section(text, match)
                         continue
-                    if level == 1:
+                    if level == 1 and match is not None:
                         section = self.facts.section(text, match)
                         current = self.intros.setdefault(section, _Chunk())
                         continue
@@ -295,8 +304,11 @@ class _Reader:
                     return i + 3 + 3 * used
             chunk.blocks.append(Para(runs))
             return i + 3
-        found = find_contacts(recognition_text(runs), mailto_addresses(runs),
-                              self._following(tokens, i + 3))
+        rtext = recognition_text(runs)
+        # The paragraphs after are read only for a line that may start a block of contact
+        # lines ("For more information contact:"): reading them for every paragraph costs.
+        following = self._following(tokens, i + 3) if lead_only(rtext) else []
+        found = find_contacts(rtext, mailto_addresses(runs), following)
         if found is not None:
             draft.contacts.extend(found.contacts)
             for words in found.consumed:

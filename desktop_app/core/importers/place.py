@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import BulletinError
 from ..fileio import removed_on_failure
 from ..images import ImageProblem, check_image
-from ..markup import plain_text, unlinked_addresses
+from ..markup import may_be_unlinked, plain_text, unlinked_addresses
 from ..model import (
     STANDARD_SECTIONS,
     Article,
@@ -31,15 +31,7 @@ from ..model import (
     slugify,
 )
 from ..storage import IMAGES_DIR
-from .ledger import (
-    article_texts,
-    balance,
-    count,
-    doubled_passages,
-    kept_words,
-    new_article_texts,
-    tokens,
-)
+from .ledger import account, article_texts, tokens
 from .report import ImportedArticle, ImportReport
 
 _EXTENSIONS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif"}
@@ -91,6 +83,8 @@ def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: 
     if not again:
         drafts = _new_drafts(issue, drafts, report)
     for draft in drafts:
+        if not may_be_unlinked(draft.body):
+            continue
         for word in unlinked_addresses(plain_text(draft.body)):
             report.notes.append(f"\"{word}\" in \"{draft.title}\" is not a valid email or web "
                                 "address, so it is not a link: check it")
@@ -144,10 +138,13 @@ def _same(title: str, body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _new_drafts(issue: Issue, drafts: list[Draft], report: ImportReport) -> list[Draft]:
     """The drafts the issue does not already hold; the others are reported as skipped."""
-    have = {_same(a.title, a.body): a for a in issue.all_articles()}
+    titles = {tuple(tokens(d.title)) for d in drafts}
+    # Only articles with a draft's title need their text compared.
+    have = {_same(a.title, a.body): a for a in issue.all_articles()
+            if tuple(tokens(a.title)) in titles}
     fresh: list[Draft] = []
     for draft in drafts:
-        existing = have.get(_same(draft.title, draft.body))
+        existing = have.get(_same(draft.title, draft.body)) if have else None
         if existing is None:
             fresh.append(draft)
             continue
@@ -166,11 +163,8 @@ def _new_drafts(issue: Issue, drafts: list[Draft], report: ImportReport) -> list
 def finish_ledger(report: ImportReport, issue: Issue, source_text: str, before: Counter[str],
                   section_titles: list[str] | tuple[str, ...] = ()) -> None:
     """Balance the source's words against what the import did (see :mod:`.ledger`)."""
-    ids = [a.id for a in report.articles]
-    source = tokens(source_text)
-    kept = kept_words(issue, ids, before, section_titles)
-    report.ledger = balance(source, kept, count(report.structure), count(report.lost_text))
-    report.ledger.doubled = doubled_passages(source, new_article_texts(issue, ids))
+    report.ledger = account(issue, [a.id for a in report.articles], before, source_text,
+                            report.structure, report.lost_text, section_titles)
 
 
 def section_for(issue: Issue, wanted: str, report: ImportReport,

@@ -22,6 +22,7 @@ CLOSE_QUOTES = "\"\u201d\u00bb\u2019'"
 PAIRS = {"\u201c": "\u201d", "\"": "\"", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb",
          "\u201e": "\u201c"}
 MIN_QUOTE = 12  # characters: anything shorter is no pull quote
+QUOTE_MARKS = frozenset(OPEN_QUOTES + CLOSE_QUOTES)
 VERBS = (r"(?:said|says|added|adds|explained|explains|commented|comments|stated|states|"
          r"told\s+(?:us|the\s+\w+|[A-Z][\w-]*)|remarked|noted|notes|continued|concluded|"
          r"reflected|warned|urged|emphasised|emphasized|highlighted|insisted|admitted|"
@@ -206,6 +207,8 @@ def quote_in(text: str, previous: str = "", bold: bool = False) -> tuple[str, st
             words = " ".join(text.split())
         if words and len(words) >= MIN_QUOTE:
             return words, speaker_before
+    if not QUOTE_MARKS & set(text):
+        return None  # no quotation marks: no quotation
     found = find_quote(text)
     if found is not None:
         return found

@@ -144,8 +144,11 @@ def runs_markup(runs: list[Run]) -> str:
 
 def _signature(runs: list[Run]) -> list[tuple[str, bool, bool, str | None]]:
     """Every visible character with its styles: what a reader of the body would see."""
-    return [(c, r.bold, r.italic, _url(r.href) if r.href else None)
-            for r in runs for c in r.text if not c.isspace()]
+    out: list[tuple[str, bool, bool, str | None]] = []
+    for r in runs:
+        href = _url(r.href) if r.href else None
+        out += [(c, r.bold, r.italic, href) for c in r.text if not c.isspace()]
+    return out
 
 
 def _read_back(text: str) -> list[tuple[str, bool, bool, str | None]]:
