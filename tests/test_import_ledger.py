@@ -252,3 +252,27 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(tmp_path):
     second = import_markdown(edition, issue, folder)
     assert len(issue.all_articles()) == count and issue.welcome == welcome
     assert len(second.skipped) == count + 2  # the articles, the welcome, a section intro
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from desktop_app.core.importers.ledger import markup_words, tokens  # noqa: E402
+from desktop_app.core.importers.write_markup import Item, ItemList, Para, blocks_markup  # noqa: E402
+from desktop_app.core.markup import Run  # noqa: E402
+
+_TEXT = st.text(alphabet="ab c_*[]()<>\\!&#-1.é的@:/", min_size=1, max_size=12)
+_RUN = st.builds(Run, _TEXT, st.booleans(), st.booleans(),
+                 st.sampled_from([None, None, "https://example.org/x_(y)",
+                                  "mailto:jo_day@example.org"]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_RUN, min_size=1, max_size=6), min_size=1, max_size=4), st.booleans())
+def test_the_ledger_reads_the_words_of_written_bodies_as_the_parser_does(paragraphs, as_list):
+    """The ledger counts body words without parsing (for speed): it must see what the body
+    parser sees in anything the importers write."""
+    blocks = [ItemList([Item(runs, 0, n % 2 == 1) for n, runs in enumerate(paragraphs)])] \
+        if as_list else [Para(runs) for runs in paragraphs]
+    markup = blocks_markup(blocks)
+    assert tokens(markup_words(markup)) == tokens(plain_text(markup))

@@ -25,18 +25,28 @@ from ..model import Article, Contact, Issue, callout_kind
 
 _WORD = re.compile(r"\w+")
 SHOWN = 12  # unaccounted words listed in a report line
-# What body markup has besides its words: link targets, list numbers, escapes.
+# What body markup has besides its words: link targets and brackets, emphasis marks, list
+# numbers, escapes.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_LINK_OPEN = re.compile(r"\[(?!\d{1,3}\])")  # "[words](target)", not a note mark "[1]"
+_MARKS = re.compile(r"\*+|[<>]")  # emphasis marks, autolink brackets
 _LIST_NUMBER = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]", re.MULTILINE)
+_HIDDEN = 0xE000  # escaped characters are set aside here while the marks are taken out
+_UNHIDE = {_HIDDEN + c: chr(c) for c in range(33, 127)}
 
 
 def markup_words(text: str) -> str:
-    """The words a reader sees in some body markup, without parsing it: link targets and list
-    numbers taken out (the importers write bodies with every other mark escaped, so what is
-    left is the words and punctuation). A parse of every body would double the ledger's cost."""
+    """The words a reader sees in some body markup, without parsing it (a parse of every body
+    would double the ledger's cost). The importers write bodies with every mark that is not
+    markup escaped, so taking out link targets, brackets, emphasis marks and list numbers
+    leaves the words as the parser shows them: "Mitchell的[Foundations](...)" and
+    "or**hAnsiTheme**" are one word each."""
     if not text:
         return ""
-    return _LIST_NUMBER.sub(" ", _LINK_TARGET.sub("]", text))
+    text = _ESCAPE.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
+    text = _MARKS.sub("", _LINK_OPEN.sub("", _LINK_TARGET.sub("", text)))
+    return _LIST_NUMBER.sub(" ", text).translate(_UNHIDE)
 
 
 def tokens(text: str) -> list[str]:
