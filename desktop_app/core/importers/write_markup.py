@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from ..markup import Run, find_links
 
-# Characters the body parser could read as markup anywhere in a line; a note mark such as
-# "[1]" is left as it is (nothing in a body defines it as a reference link).
-_INLINE_SPECIAL = re.compile(r"(?!\[\d{1,3}\](?![(\[:]))(?<!\[\d)(?<!\[\d\d)(?<!\[\d\d\d)"
-                             r"([\\`*_\[\]<>&!])")
+# Characters the body parser could read as markup anywhere in a line. An underscore between
+# two letters or digits ("first_last@example.org") is never emphasis in CommonMark, so it is
+# left as it is: an address keeps reading as one.
+_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>&!]|(?<![^\W_])_|_(?![^\W_]))")
+# A note mark such as "[1]" is left as it is: nothing in a body defines it as a link.
+_NOTE_MARK = re.compile(r"(\[\d{1,3}\])(?![(\[:])")
 # ...and at the start of a line: headings, list markers, numbered items.
 _LINE_START = re.compile(r"^(\s*)([#+\-=>|]|\d{1,9}(?=[.)]))")
 
@@ -59,7 +61,10 @@ def plain(runs: list[Run]) -> str:
 
 def escape(text: str) -> str:
     """Text made safe to put in a body: nothing in it reads as markup."""
-    return _INLINE_SPECIAL.sub(r"\\\1", text)
+    parts = _NOTE_MARK.split(text)
+    # split() keeps the marks at the odd places, the text between them at the even ones.
+    return "".join(part if n % 2 else _INLINE_SPECIAL.sub(r"\\\1", part)
+                   for n, part in enumerate(parts))
 
 
 def _escape_line_start(text: str) -> str:
