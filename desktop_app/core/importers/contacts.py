@@ -243,7 +243,7 @@ def find_contacts(text: str, links: list[str] | None = None,
         return None
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) > 1:
-        block = _block(text, lines, following=[], kind="lines of contact details")
+        block = _block(text, lines, kind="lines of contact details")
         if block is not None:
             return block
     for start, end in sentences(text):
@@ -438,7 +438,7 @@ def _block_after(lead: str, following: list[str], links: list[str]) -> ContactMa
                         lines=len(lines))
 
 
-def _block(text: str, lines: list[str], following: list[str], kind: str) -> ContactMatch | None:  # noqa: ARG001
+def _block(text: str, lines: list[str], kind: str) -> ContactMatch | None:
     """A paragraph of short lines holding details (a signature-like block)."""
     if len(lines) < 2 or not all(_contact_line(line) for line in lines):
         return None

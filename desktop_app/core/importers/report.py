@@ -101,4 +101,5 @@ class ImportReport:
             "notes": list(self.notes), "skipped": list(self.skipped),
             "images_written": [str(p) for p in self.images_written],
             "ledger": self.ledger.to_dict() if self.ledger is not None else None,
+            "consumed": list(self.structure),
         }
