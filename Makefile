@@ -13,8 +13,11 @@ QT_DEBS   := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libd
              libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
              libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
 TEST_DEBS := poppler-utils libreoffice-writer-nogui xvfb
+# strip and objdump for the frozen build; checking the packages and the window from outside.
+PACKAGE_DEBS := binutils
+SMOKE_DEBS   := desktop-file-utils appstream xdotool imagemagick
 
-.PHONY: run test bench lint system-deps test-deps install clean
+.PHONY: run test bench lint package package-test system-deps test-deps install clean
 
 # The tests run offscreen; the app itself needs the real display.
 run: system-deps install
@@ -27,7 +30,19 @@ bench: system-deps install
 	$(BIN)/python bench/run.py
 
 lint: install
-	$(BIN)/ruff check desktop_app resources templates tests bench
+	$(BIN)/ruff check desktop_app resources templates tests bench packaging docs
+
+# The frozen app (PyInstaller) in dist/soc-bulletin/, with its .tar.gz and .deb beside it:
+# packaging/build.sh, the same script the release workflow runs. package-test is the frozen
+# smoke test (packaging/smoke.sh). Neither is part of `make test`: a build takes minutes.
+package: system-deps install
+	@$(MAKE) --no-print-directory apt DEBS="$(PACKAGE_DEBS)"
+	PY=$(PY) packaging/build.sh
+
+package-test: system-deps test-deps
+	@$(MAKE) --no-print-directory apt DEBS="$(PACKAGE_DEBS) $(SMOKE_DEBS)"
+	@test -x dist/soc-bulletin/bulletin || $(MAKE) --no-print-directory package
+	packaging/smoke.sh
 
 install: $(STAMP)
 
@@ -58,4 +73,4 @@ apt:
 	fi
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

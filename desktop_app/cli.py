@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop_app import __version__
 from desktop_app.core.errors import BulletinError
 from desktop_app.core.fileio import staged_folder
 from desktop_app.core.formats import FORMATS, export
@@ -42,6 +42,21 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the version, Python's and Qt's, and where the app keeps its files."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: object = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "show the version and where settings are kept, and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from desktop_app.gui.about import print_version
+
+        print_version(parser.prog)
+        parser.exit()
 
 
 def _out(text: str = "") -> None:
@@ -241,7 +256,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="bulletin", description="Assemble the SOC Local Partnerships Bulletin.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
@@ -332,4 +347,6 @@ def run(argv: Sequence[str] | None = None,
 
 
 def main() -> None:
+    # A frozen app's export helper process re-runs this program: let it become the helper.
+    multiprocessing.freeze_support()
     sys.exit(run())

@@ -42,6 +42,7 @@ from .commands import (
 from .directory_dialog import DirectoryDialog
 from .document import Document
 from .export_dialog import ExportDialog
+from .help_menu import add_help_actions
 from .importing import FILE_FILTER, import_and_report
 from .pool_model import PoolFilter, PoolModel
 from .preview import PreviewPane
@@ -268,7 +269,6 @@ class MainWindow(QMainWindow):
         self.act_check = a("&Check for problems", self.problems.refresh, "F7")
         self.act_settings = a("Issue &settings", lambda: self.tabs.setCurrentWidget(
             self.settings_pane), "Ctrl+,")
-        self.act_about = a("&About", self.about)
         self.section_buttons["add"].clicked.connect(self.add_section)
         self.section_buttons["rename"].clicked.connect(self.rename_section)
         self.section_buttons["remove"].clicked.connect(self.remove_section)
@@ -301,8 +301,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.act_refresh)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.act_about)
+        add_help_actions(bar.addMenu("&Help"), self)
 
     # ---- opening and saving --------------------------------------------------------------------
 
@@ -717,9 +716,3 @@ class MainWindow(QMainWindow):
                       "edition": self.settings_pane.edition,
                       "team_contacts": self.settings_pane.team.list}[problem.field]
             QTimer.singleShot(0, widget.setFocus)
-
-    def about(self) -> None:
-        from desktop_app import __version__
-
-        dialogs.show_info(self, "About", f"SOC Bulletin Editor {__version__}\n\nAssembles the "
-                          "SOC Local Partnerships Bulletin: articles in, PDF and Word out.")
