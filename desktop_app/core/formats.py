@@ -119,6 +119,25 @@ FORMATS: tuple[Format, ...] = (
            "write the Word file here",
            options=(Option("columns", "--columns", "columns in the Word file (default: the "
                            "issue's setting, 1)", kind=int, choices=(1, 2)),)),
+    Format("html", FOLDER, "web edition", "Web edition (a folder: index.html and pictures)",
+           "desktop_app.core.web.export_html:write_html",
+           "desktop_app.core.web.html_blocks:HANDLERS",
+           "write the web edition into this folder", opens_in="browser"),
+    Format("email", ".eml", "email", "Email ready to send (with the PDF attached)",
+           "desktop_app.core.web.export_email:write_email",
+           "desktop_app.core.web.email_blocks:HANDLERS",
+           "write an email draft (.eml) to open in Outlook or Thunderbird and send",
+           options=(
+               Option("attach_pdf", "--attach-pdf", "attach the PDF to the email (default: "
+                      "yes)", default=True, label="Attach the PDF"),
+               Option("smaller_pictures", "--smaller-pictures", "send smaller email copies "
+                      "of big pictures", default=False, label="Smaller copies of big pictures"),
+           ),
+           opens_in="mail"),
+    Format("govspeak", ".md", "govspeak file", "GOV.UK page (govspeak markup to paste)",
+           "desktop_app.core.export_govspeak:write_govspeak",
+           "desktop_app.core.export_govspeak:HANDLERS",
+           "write govspeak (GOV.UK's markup) to paste into GOV.UK's publisher"),
 )
 
 
