@@ -27,7 +27,7 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.storage import load_issue
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's package (make test-deps)
 # Root (the test machine) needs --no-sandbox; the rest keep Chromium from calling home.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync",
@@ -155,6 +155,7 @@ def chromium() -> Iterator[object]:
     """Debian's Chromium under Playwright."""
     from playwright.sync_api import sync_playwright
 
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test-deps` (as root)"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

@@ -123,7 +123,7 @@ FORMATS: tuple[Format, ...] = (
            "desktop_app.core.web.export_html:write_html",
            "desktop_app.core.web.html_blocks:HANDLERS",
            "write the web edition into this folder", opens_in="browser"),
-    Format("email", ".eml", "email", "Email ready to send (with the PDF attached)",
+    Format("email", ".eml", "email", "Email ready to send",
            "desktop_app.core.web.export_email:write_email",
            "desktop_app.core.web.email_blocks:HANDLERS",
            "write an email draft (.eml) to open in Outlook or Thunderbird and send",

@@ -229,7 +229,10 @@ class ExportDialog(QDialog):
         self.progress.setValue(self.progress.maximum())
         names = ", ".join(p.name for p in self.written)
         lines = [f"Exported {names}."]
-        lines += [note for r in reports for note in r.notes]
+        for report in reports:
+            fmt = self._format_of(report)
+            what = fmt.what[:1].upper() + fmt.what[1:] if fmt is not None else ""
+            lines += [f"{what}: {note}" for note in report.notes]
         lines += [f"\u2022 {w}" for w in self.warnings[:6]]
         self.offer = None
         for report in reports:
