@@ -74,7 +74,7 @@ def test_problem_double_click_jumps_to_the_article_and_field(window, qtbot):
     tree.itemDoubleClicked.emit(match[0], 1)
     assert window.editor.article_id == "regional-roadshows"
     assert window.tabs.currentWidget() is window.editor
-    assert window.editor.tabs.currentWidget() is window.editor.contacts
+    assert window.editor.tabs.currentWidget().widget() is window.editor.contacts
     assert window.editor.contacts.current() == 0
     assert window.structure_model.article_at(window.tree.currentIndex()).id == \
         "regional-roadshows"
