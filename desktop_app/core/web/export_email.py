@@ -27,14 +27,13 @@ from PIL import Image as PILImage
 
 from ..blocks import handler_for
 from ..export_pdf import pdf_bytes
-from ..images import check_image
 from ..layout import build_blocks
 from ..model import Issue
 from ..output import Report, check_file, save_file
 from ..theme import load_theme
 from .css import Colours, email_css
 from .email_blocks import CONTENT_WIDTH, HANDLERS
-from .html_blocks import HtmlPage, Picture, esc, subject_line
+from .html_blocks import HtmlPage, PictureStore, esc, subject_line
 from .plain_text import TEXT_HANDLERS, TextPage
 
 Progress = Callable[[int, int], None]
@@ -199,44 +198,35 @@ def _mb(size: int) -> str:
 class _Part:
     """One picture as a related part of the HTML: its bytes, type and content id."""
 
-    def __init__(self, source: str, data: bytes, subtype: str, original_size: int,
-                 width: int, height: int) -> None:
+    def __init__(self, source: str, data: bytes, subtype: str, original_size: int) -> None:
         self.source = source
         self.data = data
         self.subtype = subtype
         self.original_size = original_size
-        self.width, self.height = width, height
         digest = hashlib.sha256(data).hexdigest()[:16]
         self.cid = f"picture-{digest}@{CID_DOMAIN}"
         self.filename = f"{Path(source).stem[:40] or 'picture'}.{subtype.replace('jpeg', 'jpg')}"
 
 
-class _Pictures:
-    """Pictures carried in the message, each file once; with ``smaller``, big ones scaled."""
+class _Pictures(PictureStore):
+    """Pictures carried in the message, each once; with ``smaller``, big ones scaled."""
 
     def __init__(self, smaller: bool) -> None:
+        super().__init__()
         self.smaller = smaller
         self.parts: list[_Part] = []
         self.shrunk: list[_Part] = []
-        self.placed: dict[Path, Picture] = {}
 
-    def place(self, block) -> Picture:
-        path = Path(block.path)
-        if path in self.placed:
-            return self.placed[path]
-        fmt, width, height = check_image(path)  # ImageProblem for anything unusable
-        data = path.read_bytes()
-        part = _Part(path.name, data, SUBTYPES[fmt], len(data), width, height)
+    def store(self, path: Path, fmt: str, data: bytes) -> str:
+        part = _Part(path.name, data, SUBTYPES[fmt], len(data))
         if self.smaller and len(data) > PICTURE_LIMIT:
             copy = _email_copy(path, fmt)
             if copy is not None and len(copy[0]) < len(data):
-                part = _Part(path.name, copy[0], copy[1], len(data), width, height)
+                part = _Part(path.name, copy[0], copy[1], len(data))
                 self.shrunk.append(part)
-        same = next((p for p in self.parts if p.cid == part.cid), None)
-        if same is None:  # two files with the same bytes travel once
+        if all(p.cid != part.cid for p in self.parts):  # the same bytes travel once
             self.parts.append(part)
-        self.placed[path] = Picture(f"cid:{part.cid}", width, height)
-        return self.placed[path]
+        return f"cid:{part.cid}"
 
 
 def _email_copy(path: Path, fmt: str) -> tuple[bytes, str] | None:

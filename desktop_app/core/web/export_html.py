@@ -13,13 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..blocks import handler_for
-from ..images import check_image
 from ..layout import build_blocks
 from ..model import Issue
 from ..output import check_folder, save_folder
 from ..theme import load_theme
 from .css import Colours, web_css
-from .html_blocks import GENERATOR, HANDLERS, HtmlPage, Picture, esc, subject_line
+from .html_blocks import GENERATOR, HANDLERS, HtmlPage, PictureStore, esc, subject_line
 
 Progress = Callable[[int, int], None]
 
@@ -106,20 +105,15 @@ def page_html(issue: Issue, page: HtmlPage) -> str:
     ])
 
 
-class _Pictures:
-    """Pictures copied beside the page under short, safe names; each file once."""
+class _Pictures(PictureStore):
+    """Pictures copied beside the page under short, safe names."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.files: dict[str, bytes] = {}
-        self.placed: dict[Path, Picture] = {}
 
-    def place(self, block) -> Picture:
-        path = Path(block.path)
-        if path in self.placed:
-            return self.placed[path]
-        fmt, width, height = check_image(path)  # ImageProblem for anything unusable
+    def store(self, path: Path, fmt: str, data: bytes) -> str:
         stem = _NOT_NAME.sub("-", path.stem.lower()).strip("-")[:40] or "picture"
-        name = f"{IMAGES}/{len(self.placed) + 1:02d}-{stem}.{EXTENSIONS[fmt]}"
-        self.files[name] = path.read_bytes()
-        self.placed[path] = Picture(name, width, height)
-        return self.placed[path]
+        name = f"{IMAGES}/{len(self.files) + 1:02d}-{stem}.{EXTENSIONS[fmt]}"
+        self.files[name] = data
+        return name

@@ -13,11 +13,12 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from .. import blocks as b
-from ..images import ImageProblem
+from ..images import ImageProblem, check_image
 from ..markup import ListItem, Run, safe_href
 from ..model import Contact, Issue
 
@@ -129,6 +130,29 @@ class Picture:
     src: str
     width: int
     height: int
+
+
+class PictureStore:
+    """Places each picture file in the output once: checked first, then ``store``d.
+
+    A subclass says where a picture goes (a file beside the page, a part of the email) by
+    returning its ``src`` from ``store``.
+    """
+
+    def __init__(self) -> None:
+        self.placed: dict[Path, Picture] = {}
+
+    def place(self, block: b.ImageBlock) -> Picture:
+        """Where the picture of ``block`` is; ImageProblem for a picture that cannot be used."""
+        path = Path(block.path)
+        if path not in self.placed:
+            fmt, width, height = check_image(path)
+            src = self.store(path, fmt, path.read_bytes())
+            self.placed[path] = Picture(src, width, height)
+        return self.placed[path]
+
+    def store(self, path: Path, fmt: str, data: bytes) -> str:
+        raise NotImplementedError
 
 
 @dataclass
