@@ -161,6 +161,18 @@ def test_a_picture_that_makes_the_email_too_big_is_named_and_a_smaller_copy_offe
     assert (folder / "images" / "huge-photo.png").stat().st_size > 10_000_000  # untouched
 
 
+def test_the_cli_says_which_flag_makes_it_smaller(huge_picture_issue, cli, tmp_path):
+    from desktop_app.core.storage import save_issue
+
+    issue, folder = huge_picture_issue
+    save_issue(issue, folder)
+    code, stdout, stderr = cli("export", folder, "--email", tmp_path / "b.eml",
+                               "--no-attach-pdf")
+    assert code == 0, stderr
+    assert "bulletin: warning: the email is " in stderr
+    assert "huge-photo.png" in stdout and "run again with --smaller-pictures" in stdout
+
+
 def test_when_the_pdf_makes_the_email_too_big_leaving_it_out_is_offered(
         huge_picture_issue, tmp_path):
     issue, folder = huge_picture_issue

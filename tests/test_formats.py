@@ -67,6 +67,12 @@ def test_an_unknown_block_is_an_error_naming_it_not_skipped(fmt, demo_copy, tmp_
     assert not out.exists()
 
 
+def test_names_and_flags_are_unique():
+    names = [f.name for f in FORMATS]
+    flags = [o.flag for f in FORMATS for o in f.options] + [f"--{n}" for n in names]
+    assert len(set(names)) == len(names) and len(set(flags)) == len(flags)
+
+
 def test_the_cli_offers_one_flag_per_registered_format():
     from desktop_app.cli import build_parser
 
@@ -203,3 +209,13 @@ def test_formats_are_plain_data():
         assert dataclasses.is_dataclass(fmt)
         assert fmt.suffix == formats.FOLDER or fmt.suffix.startswith(".")
         assert fmt.output_name("stem").startswith("stem")
+
+
+def test_an_offer_turns_an_option_from_its_default():
+    email = formats.get("email")
+    attach, smaller = email.option("attach_pdf"), email.option("smaller_pictures")
+    assert (attach.offered, attach.flag_for(attach.offered)) == (False, "--no-attach-pdf")
+    assert (smaller.offered, smaller.flag_for(smaller.offered)) == (True, "--smaller-pictures")
+    assert formats.get("docx").option("columns").flag_for(2) == "--columns 2"
+    with pytest.raises(ExportError, match="no option"):
+        email.option("columns")
