@@ -152,7 +152,9 @@ def test_every_element_and_the_layouts_own_welcome(demo_copy, tmp_path):
     addresses = article.findall(".//address")
     assert [a.text_content() for a in addresses][1] == "Only A Name"
     assert "tel:+442079460000" in [a.get("href") for a in addresses[0].iter("a")]
-    assert article.find(".//aside[@class='sidebar']//p").text == "A sidebar"
+    sidebars = article.findall(".//aside[@class='sidebar']")
+    assert sidebars[0].find("p").text == "A sidebar"
+    assert sidebars[1].get("aria-label") == "Sidebar" and sidebars[1].find("p") is None
     intro = tree.get_element_by_id("section-annex").find("p")
     assert intro.get("class") == "intro"
 

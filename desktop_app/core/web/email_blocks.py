@@ -92,10 +92,9 @@ def statistic(page: HtmlPage, block: b.StatisticBlock) -> None:
 def sidebar(page: HtmlPage, block: b.SidebarBlock) -> None:
     if not (block.title.strip() or block.items):
         return
-    title = block.title.strip() or "In brief"
+    title = f'<p class="box-title">{esc(block.title)}</p>' if block.title.strip() else ""
     items = "".join(f"<li>{esc(item)}</li>" for item in block.items)
-    page.add(_box("sidebar", f'<p class="box-title">{esc(title)}</p>'
-                             f"{f'<ul>{items}</ul>' if items else ''}"))
+    page.add(_box("sidebar", title + (f"<ul>{items}</ul>" if items else "")))
 
 
 def image(page: HtmlPage, block: b.ImageBlock) -> None:

@@ -317,12 +317,14 @@ def statistic(page: HtmlPage, block: b.StatisticBlock) -> None:
 def sidebar(page: HtmlPage, block: b.SidebarBlock) -> None:
     if not (block.title.strip() or block.items):
         return
-    ident = page.new_id("sidebar")
-    title = block.title.strip() or "In brief"
     items = "".join(f"<li>{esc(item)}</li>" for item in block.items)
+    items = f"<ul>{items}</ul>" if items else ""
+    if not block.title.strip():  # named for screen readers only, as the PDF shows no title
+        page.add(f'<aside class="sidebar" aria-label="Sidebar">{items}</aside>')
+        return
+    ident = page.new_id("sidebar")
     page.add(f'<aside class="sidebar" aria-labelledby="{ident}">'
-             f'<p class="box-title" id="{ident}">{esc(title)}</p>'
-             f"{f'<ul>{items}</ul>' if items else ''}</aside>")
+             f'<p class="box-title" id="{ident}">{esc(block.title)}</p>{items}</aside>')
 
 
 def picture_or_problem(page: HtmlPage, block: b.ImageBlock) -> Picture | None:
