@@ -221,3 +221,22 @@ def test_the_cli_writes_the_web_edition(cli, tmp_path):
     blocker.write_text("x")
     code, _, stderr = cli("export", "--demo", "--html", blocker)
     assert code == 2 and stderr.count("\n") == 1 and "it is a file" in stderr
+
+
+def test_a_damaged_or_disguised_picture_is_left_out_with_a_warning(demo_copy):
+    from desktop_app.core.model import Image
+    from desktop_app.core.web.export_email import email_bytes
+
+    loaded = load_issue(demo_copy)
+    (demo_copy / "images" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
+    (demo_copy / "images" / "page.png").write_text("<html><script>alert(1)</script></html>")
+    article = loaded.issue.placed_articles()[0]
+    article.images += [Image("images/broken.png", "Broken.", ""),
+                       Image("images/page.png", "Not a picture.", "")]
+    files, warnings = html_files(loaded.issue, demo_copy)
+    assert len(warnings) == 2 and all("not included" in w for w in warnings)
+    assert not [n for n in files if "broken" in n or "page" in n]
+    text = lxml_html.fromstring(files["index.html"]).text_content()
+    assert "Picture not available: Broken." in text
+    _, report = email_bytes(loaded.issue, demo_copy, attach_pdf=False)
+    assert len(report.warnings) == 2

@@ -220,7 +220,10 @@ class _Pictures(PictureStore):
     def store(self, path: Path, fmt: str, data: bytes) -> str:
         part = _Part(path.name, data, SUBTYPES[fmt], len(data))
         if self.smaller and len(data) > PICTURE_LIMIT:
-            copy = _email_copy(path, fmt)
+            try:
+                copy = _email_copy(path, fmt)
+            except (OSError, ValueError):  # a picture Pillow checked but cannot redraw
+                copy = None
             if copy is not None and len(copy[0]) < len(data):
                 part = _Part(path.name, copy[0], copy[1], len(data))
                 self.shrunk.append(part)
@@ -229,7 +232,7 @@ class _Pictures(PictureStore):
         return f"cid:{part.cid}"
 
 
-def _email_copy(path: Path, fmt: str) -> tuple[bytes, str] | None:
+def _email_copy(path: Path, fmt: str) -> tuple[bytes, str]:
     """A copy of the picture scaled to the email's width: JPEG for photographs, PNG for
     drawings (few colours), so charts stay crisp."""
     with PILImage.open(path, formats=[fmt]) as img:

@@ -147,7 +147,12 @@ class PictureStore:
         path = Path(block.path)
         if path not in self.placed:
             fmt, width, height = check_image(path)
-            src = self.store(path, fmt, path.read_bytes())
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise ImageProblem(f"{path.name}: cannot be read ({exc.strerror or exc})") \
+                    from None
+            src = self.store(path, fmt, data)
             self.placed[path] = Picture(src, width, height)
         return self.placed[path]
 
