@@ -40,6 +40,13 @@ def test_every_writer_has_a_handler_for_every_block_type(fmt: Format):
     assert all(callable(h) for h in table.values())
 
 
+def test_the_emails_plain_text_part_handles_every_block_type_too():
+    from desktop_app.core.web.plain_text import TEXT_HANDLERS
+
+    missing = [t.__name__ for t in b.block_types() if t not in TEXT_HANDLERS]
+    assert not missing, f"the email's plain text has no handler for: {', '.join(missing)}"
+
+
 @dataclass
 class _Unheard(b.Block):
     """A block type no writer knows: a stand-in for one added to blocks.py tomorrow."""
