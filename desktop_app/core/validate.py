@@ -7,10 +7,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import BulletinError
 from .images import ImageProblem, check_image
-from .markup import parse
+from .markup import link_problem, parse
 from .model import ID_PATTERN, Article, Contact, Issue, Status, callout_kind
 from .storage import ISSUE_FILE, SourceMap, image_file
+from .theme import contrast_problems, load_theme
 
 EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
@@ -66,6 +68,9 @@ def validate(issue: Issue, folder: Path | None = None, source: SourceMap | None 
             add(ERROR, f"team contact {i + 1}: {message}", None, None, "team_contacts", i, key,
                 field="team_contacts")
 
+    for severity, message in theme_problems(issue, check_files):
+        add(severity, message, None, None, "export", "theme", field="theme")
+
     ids = Counter([s.id for s in issue.sections] + [a.id for a in issue.all_articles()])
     for ident, count in ids.items():
         if count > 1:
@@ -116,6 +121,8 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
     if section_id is not None and article.status is not Status.READY:
         add(WARNING, f"placed in the issue but marked {article.status.label.lower()}", "status")
     _links(article.body, "the body", lambda m, ln: add(ERROR, m, "body", offset=ln or 0))
+    for i, note in enumerate(article.notes):
+        _links(note, f"note {i + 1}", lambda m, ln, i=i: add(ERROR, m, "notes", i))
     if not article.contacts:
         add(WARNING, "no contact for more information", "contacts")
     for i, contact in enumerate(article.contacts):
@@ -146,6 +153,36 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
     return out
 
 
+def theme_problems(issue: Issue, check_files: bool = True) -> list[tuple[str, str]]:
+    """What is wrong with the issue's theme: (severity, message) for each problem.
+
+    Text colours too faint on their background (WCAG 2.1 AA: 4.5:1, 3:1 for large text)
+    and a logo without alt text make a PDF that is not accessible; a logo file that is missing
+    or damaged is left out of the exports.
+    """
+    try:
+        theme = load_theme(issue.export.theme or "default", issue.export)
+    except BulletinError as exc:
+        return [(ERROR, f"theme: {exc}")]
+    label = f"theme '{theme.name}'"
+    problems = [(ERROR, f"{label}: {problem}") for problem in contrast_problems(theme)]
+    logo = theme.logo
+    if logo is not None:
+        if not logo.alt:
+            problems.append((ERROR, f"{label}: the logo {logo.path.name} has no alt text"))
+        if check_files:
+            if not logo.path.is_file():
+                problems.append((WARNING, f"{label}: the logo {logo.path.name} is missing, "
+                                          "so the exports leave it out"))
+            else:
+                try:
+                    check_image(logo.path)
+                except ImageProblem as exc:
+                    problems.append((WARNING, f"{label}: the logo cannot be used ({exc}), so "
+                                              "the exports leave it out"))
+    return problems
+
+
 def _contact_problems(contact: Contact) -> list[tuple[str, str]]:
     """Each problem with a contact, and the contact field it is about."""
     problems = []
@@ -158,5 +195,5 @@ def _contact_problems(contact: Contact) -> list[tuple[str, str]]:
 
 def _links(text: str, where: str, report) -> None:
     for bad in parse(text).bad_links:
-        report(f"link '{bad.text}' in {where} goes to '{bad.href}': only http, https and "
-               "mailto links are allowed", bad.line)
+        report(f"link '{bad.text}' in {where} goes to '{bad.href}': {link_problem(bad.href)}",
+               bad.line)
