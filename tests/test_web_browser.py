@@ -78,6 +78,8 @@ def test_nothing_leaves_the_page_and_nothing_runs(browser, demo_web):
         visit.page.wait_for_load_state("networkidle")
         _only_local(visit, demo_web)
         assert len(visit.requests) == 5  # the page, its style sheet, three pictures
+        assert visit.page.evaluate("getComputedStyle(document.querySelector('.contents > ul'))"
+                                   ".columnCount") == "2"  # wide enough for two
         assert visit.page.evaluate("document.scripts.length") == 0
         # The style sheet and the pictures loaded under the page's own security policy.
         assert visit.page.evaluate(
@@ -106,6 +108,9 @@ def test_readable_on_a_narrow_screen_without_scrolling_sideways(browser, demo_co
         size = visit.page.evaluate("parseFloat(getComputedStyle(document.querySelector("
                                    "'main p')).fontSize)")
         assert size >= 16
+        # One column of contents on a narrow screen (two would split words like "Partnerships").
+        assert visit.page.evaluate("getComputedStyle(document.querySelector('.contents > ul'))"
+                                   ".columnCount") == "auto"
     finally:
         visit.close()
 
@@ -235,3 +240,20 @@ def test_hostile_text_never_runs_in_the_page_or_the_email(browser, demo_copy, tm
             _only_local(visit, page_folder)
         finally:
             visit.close()
+
+
+def test_the_logo_theme_passes_and_its_logo_loads(browser, tmp_path):
+    loaded = load_issue(demo_dir())
+    loaded.issue.export.theme = "with-logo"
+    out = tmp_path / "web"
+    write_html(loaded.issue, loaded.folder, out)
+    visit = Visit(browser, _url(out), bypass_csp=True)
+    try:
+        violations = visit.axe()
+        assert violations == [], describe(violations)
+        logo = visit.page.locator("header.masthead img.logo")
+        assert logo.get_attribute("alt") == "SOC Local Partnerships"
+        assert logo.evaluate("i => i.complete && i.naturalWidth") == 600
+        _only_local(visit, out)
+    finally:
+        visit.close()

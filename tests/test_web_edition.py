@@ -240,3 +240,42 @@ def test_a_damaged_or_disguised_picture_is_left_out_with_a_warning(demo_copy):
     assert "Picture not available: Broken." in text
     _, report = email_bytes(loaded.issue, demo_copy, attach_pdf=False)
     assert len(report.warnings) == 2
+
+
+def test_the_themes_logo_heads_the_page_and_the_email(tmp_path):
+    import email
+    from email import policy
+
+    from desktop_app.core.web.export_email import email_bytes
+
+    loaded = load_issue(demo_dir())
+    loaded.issue.export.theme = "with-logo"
+    files, warnings = html_files(loaded.issue, loaded.folder)
+    assert warnings == []
+    tree = lxml_html.fromstring(files["index.html"])
+    logo = tree.find(".//header[@class='masthead']//img")
+    assert logo.get("alt") == "SOC Local Partnerships" and logo.get("class") == "logo"
+    from desktop_app.templates import template_dir
+
+    assert files[logo.get("src")] == (template_dir() / "logos/partnership-mark.png").read_bytes()
+    data, report = email_bytes(loaded.issue, loaded.folder, attach_pdf=False)
+    assert report.warnings == []
+    message = email.message_from_bytes(data, policy=policy.default)
+    html = lxml_html.fromstring(message.get_body(("html",)).get_content())
+    first = html.find(".//td[@class='masthead']/img")
+    assert first.get("alt") == "SOC Local Partnerships" and first.get("src").startswith("cid:")
+    assert first.get("width") == "200"
+
+
+def test_a_lost_logo_is_left_out_with_a_warning(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from desktop_app.core.theme import ThemeLogo, load_theme
+    from desktop_app.core.web import export_html
+
+    theme = replace(load_theme("with-logo"), logo=ThemeLogo(tmp_path / "gone.png", "Ours"))
+    monkeypatch.setattr(export_html, "load_theme", lambda *_a, **_k: theme)
+    loaded = load_issue(demo_dir())
+    files, warnings = html_files(loaded.issue, loaded.folder)
+    assert warnings == ["the theme's logo is not included (file not found: gone.png)"]
+    assert lxml_html.fromstring(files["index.html"]).find(".//header//img") is None

@@ -1,15 +1,16 @@
 """Style sheets for the web edition and the email, in the theme's colours.
 
 GOV.UK's guidance fonts for pages outside GOV.UK itself: Arial, then Helvetica (GDS Transport
-is only for GOV.UK). Every text colour is checked against the colour behind it and darkened
-until it reaches WCAG's 4.5:1, so a theme with a pale highlight still gives readable text.
+is only for GOV.UK). Every text colour is checked against the colour behind it
+(``theme.contrast_ratio``) and darkened until it reaches WCAG's 4.5:1, so even a theme that
+``bulletin validate`` calls faint gives readable pages.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..theme import Theme
+from ..theme import Theme, contrast_ratio
 
 FONT_STACK = "Arial, Helvetica, sans-serif"
 MIN_CONTRAST = 4.5
@@ -17,31 +18,15 @@ FOCUS = "#FFDD00"  # GOV.UK's focus yellow, with near-black text on it
 FOCUS_TEXT = "#0B0C0C"
 
 
-def _channel(value: int) -> float:
-    c = value / 255
-    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def luminance(colour: str) -> float:
-    """WCAG relative luminance of a #RRGGBB colour."""
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG contrast ratio between two #RRGGBB colours (1 to 21)."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 def readable(colour: str, background: str, minimum: float = MIN_CONTRAST) -> str:
     """``colour``, darkened (or lightened, on a dark background) until it reads on
     ``background``."""
-    towards = 0 if luminance(background) > 0.18 else 255
+    dark_ground = contrast_ratio(background, "#FFFFFF") > contrast_ratio(background, "#000000")
+    towards = 255 if dark_ground else 0
     r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     step = 0
     candidate = colour.upper()
-    while contrast(candidate, background) < minimum and step < 20:
+    while contrast_ratio(candidate, background) < minimum and step < 20:
         step += 1
         mix = step / 20
         candidate = "#{:02X}{:02X}{:02X}".format(
@@ -77,7 +62,7 @@ class Colours:
             tint=tint,
             banner_text=_banner_text(c["banner_text"], c["primary"], c["accent"]),
             link=readable(c["primary"], tint),
-            figure=readable(c["highlight"], white),
+            figure=readable(c.get("statistic", c["highlight"]), white),
         )
 
 
@@ -109,8 +94,8 @@ a:focus {{ outline: 3px solid transparent; background: {FOCUS}; color: {FOCUS_TE
 .masthead h1 {{ font-size: 2.25rem; line-height: 1.15; margin: 0 0 0.5rem; }}
 .masthead p {{ margin: 0.25rem 0; font-size: 1.125rem; }}
 .masthead .edition {{ font-weight: bold; }}
-.masthead .logo {{ display: block; max-height: 4rem; width: auto; margin: 0 0 1rem;
-  background: #FFFFFF; padding: 0.25rem; }}
+.masthead .wrap {{ display: flow-root; }}
+.masthead .logo {{ float: right; height: 4.5rem; width: auto; margin: 0 0 1rem 1.5rem; }}
 .contents {{ background: {k.tint}; border-left: 0.35rem solid {k.primary};
   margin: 1.5rem 0 2rem; padding: 1rem 1.25rem; }}
 .contents-title {{ font-weight: bold; font-size: 1.25rem; margin: 0 0 0.5rem;
@@ -159,6 +144,9 @@ address:last-child {{ margin-bottom: 0; }}
   .contents > ul {{ columns: 2; column-gap: 2rem; }}
   .contents > ul > li {{ break-inside: avoid; }}
 }}
+@media (max-width: 30em) {{
+  .masthead .logo {{ float: none; display: block; height: 3.5rem; margin: 0 0 1rem; }}
+}}
 @media print {{
   html {{ font-size: 11pt; }}
   .skip-link {{ display: none; }}
@@ -196,7 +184,7 @@ a {{ color: {k.link}; }}
 .masthead h1 {{ font-family: {font}; font-size: 30px; line-height: 36px;
   color: {k.banner_text}; margin: 0 0 8px; }}
 .masthead p {{ color: {k.banner_text}; margin: 0 0 4px; font-size: 17px; }}
-.masthead .logo {{ display: block; margin: 0 0 12px; background: #FFFFFF; }}
+.masthead .logo {{ display: block; margin: 0 0 12px; border: 0; }}
 .content {{ padding: 8px 24px 24px; }}
 .contents-title {{ font-weight: bold; font-size: 19px; color: {k.primary}; margin: 0 0 8px; }}
 .contents ul {{ margin: 0; padding-left: 20px; }}

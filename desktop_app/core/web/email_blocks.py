@@ -27,7 +27,7 @@ def _box(cls: str, inner: str) -> str:
 def masthead(page: HtmlPage, block: b.Masthead) -> None:
     logo = ""
     if page.logo is not None:
-        width = min(page.logo.width, 240)
+        width = min(page.logo.width, 200)
         height = round(page.logo.height * width / page.logo.width) if page.logo.width else 0
         logo = (f'<img class="logo" src="{esc(page.logo.src)}" alt="{esc(page.logo_alt)}" '
                 f'width="{width}" height="{height}">')

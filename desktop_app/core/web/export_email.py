@@ -33,7 +33,7 @@ from ..output import Report, check_file, save_file
 from ..theme import load_theme
 from .css import Colours, email_css
 from .email_blocks import CONTENT_WIDTH, HANDLERS
-from .html_blocks import HtmlPage, PictureStore, esc, subject_line
+from .html_blocks import HtmlPage, PictureStore, esc, place_logo, subject_line
 from .plain_text import TEXT_HANDLERS, TextPage
 
 Progress = Callable[[int, int], None]
@@ -74,6 +74,7 @@ def email_bytes(issue: Issue, folder: Path | str, *, progress: Progress | None =
 
     pictures = _Pictures(smaller_pictures)
     page = HtmlPage(picture=pictures.place)
+    place_logo(page, theme)
     text = TextPage()
     for i, block in enumerate(blocks):
         handler_for(HANDLERS, block)(page, block)

@@ -18,7 +18,15 @@ from ..model import Issue
 from ..output import check_folder, save_folder
 from ..theme import load_theme
 from .css import Colours, web_css
-from .html_blocks import GENERATOR, HANDLERS, HtmlPage, PictureStore, esc, subject_line
+from .html_blocks import (
+    GENERATOR,
+    HANDLERS,
+    HtmlPage,
+    PictureStore,
+    esc,
+    place_logo,
+    subject_line,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -60,6 +68,7 @@ def html_files(issue: Issue, folder: Path | str, *,
     colours = Colours.from_theme(theme)
     pictures = _Pictures()
     page = HtmlPage(picture=pictures.place)
+    place_logo(page, theme)
     blocks = build_blocks(issue, Path(folder))
     total = len(blocks)
     for i, block in enumerate(blocks):

@@ -21,6 +21,7 @@ from .. import blocks as b
 from ..images import ImageProblem, check_image
 from ..markup import ListItem, Run, safe_href
 from ..model import Contact, Issue
+from ..theme import Theme
 
 GENERATOR = "SOC Local Partnerships Bulletin editor"
 _PHONE_OK = re.compile(r"^\+?[0-9 ()\-.]{5,30}$")
@@ -187,6 +188,26 @@ class HtmlPage:
 
     def add(self, text: str) -> None:
         self.main.append(text)
+
+
+def place_logo(page: HtmlPage, theme: Theme) -> None:
+    """Put the theme's logo (if it has one) where the masthead will show it; a logo that is
+    lost or damaged is left out with a warning, as the PDF does."""
+    logo = theme.logo
+    if logo is None:
+        return
+    block = b.ImageBlock(path=logo.path, alt=logo.alt, caption="")
+    try:
+        if not logo.path.is_file():
+            raise ImageProblem(f"file not found: {logo.path.name}")
+        page.logo = page.picture(block)
+    except ImageProblem as exc:
+        page.warnings.append(f"the theme's logo is not included ({exc})")
+        return
+    page.logo_alt = logo.alt.strip()
+    if not page.logo_alt:
+        page.warnings.append(f"the theme's logo ({logo.path.name}) has no alt text, so it is "
+                             "shown as decoration; give it one in the theme")
 
 
 # ---- the handlers ---------------------------------------------------------------------------
