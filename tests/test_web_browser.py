@@ -19,6 +19,7 @@ from desktop_app.core.storage import load_issue
 from desktop_app.core.web.export_email import email_bytes
 from desktop_app.core.web.export_html import write_html
 from desktop_app.resources import demo_dir
+from tests.richissue import rich_issue
 from tests.webcheck import (
     HOSTILE,
     Visit,
@@ -115,8 +116,13 @@ def test_readable_on_a_narrow_screen_without_scrolling_sideways(browser, demo_co
         visit.close()
 
 
-def test_an_issue_with_every_element_passes(browser, demo_copy, tmp_path):
-    issue, folder = every_element_issue(demo_copy)
+@pytest.mark.parametrize("which", ["every-element", "rich-issue"])
+def test_an_issue_with_every_element_passes(browser, demo_copy, tmp_path, which):
+    if which == "every-element":
+        issue, folder = every_element_issue(demo_copy)
+    else:  # the PDF tagging tests' issue: emoji, fallback glyphs, a three-page article
+        folder = tmp_path / "rich"
+        issue = rich_issue(folder)
     out = tmp_path / "web"
     write_html(issue, folder, out)
     visit = Visit(browser, _url(out), bypass_csp=True)
@@ -125,7 +131,9 @@ def test_an_issue_with_every_element_passes(browser, demo_copy, tmp_path):
         assert violations == [], describe(violations)
         assert [h for h in visit.headings() if h[0] in ("h1", "h2", "h3")] == \
             expected_headings(issue)
-        assert ("h5", "A smaller sub-heading") in visit.headings()
+        if which == "every-element":
+            assert ("h5", "A smaller sub-heading") in visit.headings()
+        assert visit.scroll_width() <= 1280
     finally:
         visit.close()
 
