@@ -17,9 +17,9 @@ QT_DEBS   := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libd
 TEST_DEBS := poppler-utils libreoffice-writer-nogui xvfb chromium fonts-liberation2
 # strip and objdump for the frozen build; checking the packages and the window from outside.
 PACKAGE_DEBS := binutils
-SMOKE_DEBS   := desktop-file-utils appstream xdotool imagemagick
+SMOKE_DEBS   := xvfb poppler-utils desktop-file-utils appstream xdotool imagemagick
 
-.PHONY: run test bench lint package package-test system-deps test-deps install clean
+.PHONY: run test bench lint package package-test package-deps system-deps test-deps install clean
 
 # The tests run offscreen; the app itself needs the real display.
 run: system-deps install
@@ -32,19 +32,21 @@ bench: system-deps install
 	$(BIN)/python bench/run.py
 
 lint: install
-	$(BIN)/ruff check desktop_app resources templates tests bench packaging docs
+	$(BIN)/ruff check desktop_app resources templates tests bench packaging docs/user-guide
 
 # The frozen app (PyInstaller) in dist/soc-bulletin/, with its .tar.gz and .deb beside it:
 # packaging/build.sh, the same script the release workflow runs. package-test is the frozen
 # smoke test (packaging/smoke.sh). Neither is part of `make test`: a build takes minutes.
-package: system-deps install
-	@$(MAKE) --no-print-directory apt DEBS="$(PACKAGE_DEBS)"
+package: package-deps
 	PY=$(PY) packaging/build.sh
 
-package-test: system-deps test-deps
-	@$(MAKE) --no-print-directory apt DEBS="$(PACKAGE_DEBS) $(SMOKE_DEBS)"
+package-test: package-deps
 	@test -x dist/soc-bulletin/bulletin || $(MAKE) --no-print-directory package
 	packaging/smoke.sh
+
+package-deps: system-deps
+	@$(PY) -c "import ensurepip, venv" 2>/dev/null || $(MAKE) --no-print-directory apt DEBS=python3-venv
+	@$(MAKE) --no-print-directory apt DEBS="$(PACKAGE_DEBS) $(SMOKE_DEBS)"
 
 install: $(STAMP)
 

@@ -134,12 +134,15 @@ def _matches(name: str, patterns: tuple[str, ...]) -> bool:
 
 
 def qt_plugin(dest: str) -> str | None:
-    """``"platforms/libqxcb.so"`` for a file under Qt's plugins folder, else None."""
+    """``"platforms/libqxcb.so"`` for a file under Qt's plugins folder, else None.
+
+    The wheels put plugins in PySide6/Qt/plugins (Linux, macOS) or PySide6/plugins (Windows).
+    """
     parts = PurePosixPath(dest.replace("\\", "/")).parts
     if "plugins" not in parts:
         return None
     at = parts.index("plugins")
-    if at == 0 or parts[at - 1] not in ("Qt", "Qt6"):
+    if at == 0 or parts[at - 1] not in ("Qt", "Qt6", "PySide6"):
         return None
     rest = parts[at + 1:]
     return "/".join(rest) if len(rest) >= 2 else None
@@ -153,7 +156,7 @@ def keep(dest: str, platform: str) -> bool:
     if plugin is not None:
         folder, _, file = plugin.partition("/")
         return _matches(f"{folder}/{file}", QT_PLUGINS_KEPT)
-    if re.search(r"(^|/)(PySide6/)?Qt6?/translations/", path):
+    if re.search(r"(^|/)PySide6/(Qt6?/)?translations/", path):
         return False
     if _matches(name, QT_LIBRARIES_DROPPED):
         return False
