@@ -20,7 +20,8 @@ import yaml
 from desktop_app.resources import demo_dir
 
 from .errors import BulletinError, ChangedOnDiskError, IssueFileError
-from .fileio import atomic_writer, digest_bytes, is_inside, staged_folder
+from .fileio import atomic_writer, digest_bytes, is_inside, remove_leftovers, staged_folder
+from .locking import folder_lock
 from .model import (
     SCHEMA_VERSION,
     Article,
@@ -551,16 +552,20 @@ def save_issue(
     """
     path = resolve_issue_path(location)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if expected_digest is not None and path.exists():
-        current = digest_bytes(path.read_bytes())
-        if current != expected_digest:
-            raise ChangedOnDiskError(
-                f"{path} was changed by another program since it was opened; "
-                "save under another name or reload it"
-            )
     data = dump_issue(issue)
-    with atomic_writer(path, backup=True) as handle:
-        handle.write(data)
+    # Compare and replace under the folder's OS lock: between a check and a rename made
+    # without it, another save could land and be lost.
+    with folder_lock(path.parent):
+        if expected_digest is not None and path.exists():
+            current = digest_bytes(read_regular_file(path, MAX_FILE_BYTES))
+            if current != expected_digest:
+                raise ChangedOnDiskError(
+                    f"{path} was changed by another program since it was opened; "
+                    "save under another name or reload it"
+                )
+        with atomic_writer(path, backup=True) as handle:
+            handle.write(data)
+        remove_leftovers(path.parent, path.name)
     (path.parent / IMAGES_DIR).mkdir(exist_ok=True)
     return digest_bytes(data)
 
