@@ -40,7 +40,7 @@ def _import_worker(barrier, commands, results) -> None:
         if job is None:
             return
         folder, source = job
-        barrier.wait()
+        barrier.wait(60)
         import contextlib
         import io
 
@@ -91,23 +91,25 @@ def test_two_imports_at_once_never_lose_an_article(tmp_path):
             q.put(None)
         for w in workers:
             w.join(10)
+            if w.is_alive():
+                w.terminate()
     # Either outcome is allowed; what matters is that no success was a lie.
     assert refused <= ROUNDS
 
 
 def _takeover_worker(barrier, done, folder: str, rounds: int, results) -> None:
     for _ in range(rounds):
-        barrier.wait()
+        barrier.wait(60)
         try:
             lock = acquire_lock(Path(folder))
             results.put(True)
         except IssueLocked:
             lock = None
             results.put(False)
-        done.wait()  # everyone has tried while the winner is still alive and holding
+        done.wait(60)  # everyone has tried while the winner is still alive and holding
         if lock is not None:
             lock.release()
-        done.wait()
+        done.wait(60)
 
 
 def _dead_pid() -> int:
@@ -131,14 +133,16 @@ def test_taking_over_a_stale_lock_is_atomic(tmp_path):
     try:
         for round_ in range(rounds):
             (tmp_path / LOCK_FILE).write_text(stale)
-            barrier.wait()
+            barrier.wait(60)
             won = sum(results.get(timeout=30) for _ in range(workers_n))
             assert won == 1, f"round {round_}: {won} copies took over the same stale lock"
-            done.wait()
-            done.wait()
+            done.wait(60)
+            done.wait(60)
     finally:
         for w in workers:
-            w.join(10)
+            w.join(5)
+            if w.is_alive():
+                w.terminate()
 
 
 def test_the_write_lock_waits_for_another_writer_and_leaves_no_file(tmp_path):
