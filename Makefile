@@ -14,7 +14,7 @@ QT_DEBS   := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libd
              libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
 TEST_DEBS := poppler-utils libreoffice-writer-nogui xvfb
 
-.PHONY: run test bench lint system-deps test-deps install clean
+.PHONY: run test bench fuzz lint system-deps test-deps install clean
 
 # The tests run offscreen; the app itself needs the real display.
 run: system-deps install
@@ -25,6 +25,12 @@ test: system-deps test-deps install
 
 bench: system-deps install
 	$(BIN)/python bench/run.py
+
+# The fuzz of load, validate, layout, export and save over mutated issue files, at length
+# (the suite runs 300 cases; this runs FUZZ_EXAMPLES, 20,000 by default: about 15 minutes).
+FUZZ_EXAMPLES ?= 20000
+fuzz: system-deps install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 lint: install
 	$(BIN)/ruff check desktop_app resources templates tests bench
