@@ -19,6 +19,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from .errors import ExportError
+from .export_checks import glyph_warnings
 from .fileio import atomic_writer
 from .layout import build_blocks
 from .model import Issue
@@ -120,7 +121,7 @@ def _build_pdf(issue: Issue, folder: Path, sink: io.BytesIO,
     doc.build(story, canvasmaker=BulletinCanvas)
     if progress is not None:
         progress(total, total)
-    return ctx.warnings
+    return ctx.warnings + glyph_warnings(issue, theme)  # text no bundled font could draw
 
 
 def _document(issue: Issue, theme: Theme, sink: io.BytesIO, font: str) -> BaseDocTemplate:

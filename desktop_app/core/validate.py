@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .export_checks import export_findings
 from .images import ImageProblem, check_image
 from .markup import parse
 from .model import ID_PATTERN, Article, Contact, Issue, SidebarCallout, StatisticCallout, Status
@@ -91,6 +92,11 @@ def validate(issue: Issue, folder: Path | None = None, source: SourceMap | None 
             problems.extend(_article(article, sid, folder, source, file, check_files))
     for article in issue.pool:
         problems.extend(_article(article, None, folder, source, file, check_files))
+    for found in export_findings(issue):  # what the exporters would refuse or lose
+        line = (source.line("article", found.article_id, found.field) if found.article_id
+                else source.line("", None, *found.where))
+        problems.append(Problem(found.severity, found.message, file, line, None,
+                                found.article_id, found.field))
     return problems
 
 
@@ -142,7 +148,7 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
                 add(ERROR, f"{label} is missing from the issue folder", "images", i, "path")
             else:
                 try:
-                    check_image(path)
+                    check_image(path, full=True)
                 except ImageProblem as exc:
                     add(ERROR, f"{label}: {exc}", "images", i, "path")
     return out

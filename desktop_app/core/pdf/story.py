@@ -14,6 +14,7 @@ from ..images import ImageProblem, check_image
 from ..markup import safe_href
 from ..model import Contact
 from ..theme import Theme
+from .chunks import split_runs
 from .columns import ColumnFlow
 from .flowables import (
     ArticleHead,
@@ -141,13 +142,19 @@ def _article_heading(block: b.ArticleHeading, ctx: StoryContext) -> list[Flowabl
 
 
 def _paragraph(block: b.ParagraphBlock, ctx: StoryContext) -> list[Flowable]:
-    style = {"welcome": "welcome", "intro": "intro"}.get(block.role, "body")
-    para = Paragraph(runs_markup(block.runs, ctx.fonts, ctx.colours.primary_hex),
-                     getattr(ctx.styles, style))
+    style = getattr(ctx.styles, {"welcome": "welcome", "intro": "intro"}.get(block.role, "body"))
+    paras = [Paragraph(runs_markup(piece, ctx.fonts, ctx.colours.primary_hex), style)
+             for piece in split_runs(block.runs)]
+    if len(paras) > 1:
+        # A very long paragraph in pieces (linear layout): the pieces read as one paragraph.
+        for i, para in enumerate(paras):
+            para.style = style.clone(f"{style.name}Piece", spaceBefore=0 if i else
+                                     style.spaceBefore, spaceAfter=0 if i < len(paras) - 1
+                                     else style.spaceAfter)
     if block.text.rstrip().endswith(":"):
         # "The review also found that:" belongs with the list it introduces.
-        para.keepWithNext = 1
-    return [para]
+        paras[-1].keepWithNext = 1
+    return paras
 
 
 def _subheading(block: b.SubHeading, ctx: StoryContext) -> list[Flowable]:
