@@ -109,7 +109,7 @@ def build_corpus(workdir: Path, demo: Path, edition_md: Path) -> tuple[Path, lis
 
 def run_case(data: bytes, folder: Path, export: bool = True) -> str:
     """Drive one file through the app; returns how far it got. Only bugs raise."""
-    from desktop_app.core.export_docx import docx_bytes
+    from desktop_app.core.docx.export_docx import docx_bytes
     from desktop_app.core.export_pdf import pdf_bytes
     from desktop_app.core.layout import build_blocks
     from desktop_app.core.validate import validate

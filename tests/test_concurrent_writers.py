@@ -217,7 +217,7 @@ def test_an_import_refuses_an_issue_open_in_the_editor(demo_copy, tmp_path, cli)
 
 
 def test_applying_comments_refuses_an_issue_open_in_the_editor(demo_copy, tmp_path, cli):
-    from desktop_app.core.export_docx import write_docx
+    from desktop_app.core.docx.export_docx import write_docx
     from tests.reviewing import Remark, add_remarks
 
     write_docx(load_issue(demo_copy).issue, demo_copy, tmp_path / "demo.docx")
