@@ -246,3 +246,17 @@ def test_the_restore_question_shows_html_as_text(qapp, shown_boxes):
     [box] = shown_boxes
     labels = [lb for lb in box.findChildren(QLabel) if "<b>bold</b>" in lb.text()]
     assert labels and all(lb.textFormat() == Qt.TextFormat.PlainText for lb in labels)
+
+
+def test_export_and_directory_dialogs_show_file_text_as_typed(window, tmp_path):
+    from desktop_app.gui.directory_dialog import DirectoryDialog
+
+    dialog = window.open_export_dialog()
+    _assert_plain(dialog.message)
+    folder = tmp_path / HTML.replace("/", "_")[:40]
+    folder.mkdir()
+    directory = DirectoryDialog(folder / "contacts.yaml", [], window)
+    labels = [lb for lb in directory.findChildren(QLabel) if "<b>bold" in lb.text()]
+    assert labels and all(lb.textFormat() == Qt.TextFormat.PlainText for lb in labels)
+    dialog.close()
+    directory.close()
