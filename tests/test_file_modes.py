@@ -107,3 +107,21 @@ def test_a_refused_save_removes_nothing(demo_copy):
     with pytest.raises(ChangedOnDiskError):
         save_issue(loaded.issue, demo_copy, expected_digest=loaded.digest)
     assert litter.exists()
+
+
+def test_a_new_file_takes_its_folders_group(tmp_path):
+    if os.geteuid() != 0 and len(os.getgroups()) < 2:
+        pytest.skip("this user belongs to one group only")
+    other = next((g for g in os.getgroups() if g != os.getegid()), 12345)
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    os.chown(folder, -1, other)
+    save_issue(new_issue(), folder)
+    assert (folder / ISSUE_FILE).stat().st_gid == other
+
+
+def test_recovery_files_stay_private(tmp_path, umask_002):
+    from desktop_app.core.recovery import write_recovery
+
+    path = write_recovery(tmp_path / "recovery", tmp_path / "issue", new_issue())
+    assert mode(path) == 0o600

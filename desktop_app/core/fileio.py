@@ -22,17 +22,21 @@ from typing import BinaryIO
 
 
 @contextlib.contextmanager
-def atomic_writer(target: Path | str, backup: bool = False) -> Iterator[BinaryIO]:
+def atomic_writer(target: Path | str, backup: bool = False,
+                  private: bool = False) -> Iterator[BinaryIO]:
     """Yield a binary file that replaces ``target`` only if the block completes.
 
     On any error the temporary file is removed and the target is left as it was. With
     ``backup`` the previous version is kept as ``target + '.bak'`` (itself written atomically).
+    The file gets the target's mode and group, or the usual mode of a new file; ``private``
+    keeps it readable by its owner only (a recovery file of unsaved work).
     """
     target = Path(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
-        give_usual_mode(fd, target)
+        if not private:
+            give_usual_mode(fd, target)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -70,9 +74,10 @@ def staged_folder(target: Path | str) -> Iterator[Path]:
         raise
 
 
-def write_bytes_atomic(target: Path | str, data: bytes, backup: bool = False) -> None:
-    """Write ``data`` to ``target`` atomically."""
-    with atomic_writer(target, backup=backup) as handle:
+def write_bytes_atomic(target: Path | str, data: bytes, backup: bool = False,
+                       private: bool = False) -> None:
+    """Write ``data`` to ``target`` atomically (``private``: owner only)."""
+    with atomic_writer(target, backup=backup, private=private) as handle:
         handle.write(data)
 
 
@@ -139,7 +144,8 @@ def give_usual_mode(fd: int, target: Path) -> None:
     """Give a fresh temporary file the mode (and group) it should have as ``target``.
 
     An existing target's permission bits and group are kept; a new file gets what the umask
-    gives (0664 or 0644 as a rule). Windows has no such bits to set.
+    gives (0664 or 0644 as a rule) and its folder's group, as colleagues sharing the folder
+    expect. Windows has no such bits to set.
     """
     if sys.platform == "win32" or not hasattr(os, "fchmod"):
         return
@@ -147,11 +153,12 @@ def give_usual_mode(fd: int, target: Path) -> None:
         info = os.stat(target)
     except OSError:
         os.fchmod(fd, 0o666 & ~current_umask())
+        with contextlib.suppress(OSError):  # only a member of the group may give it
+            os.fchown(fd, -1, os.stat(target.parent).st_gid)
         return
     os.fchmod(fd, stat.S_IMODE(info.st_mode))
-    if hasattr(os, "fchown"):
-        with contextlib.suppress(OSError):  # only a member of the group may give it
-            os.fchown(fd, -1, info.st_gid)
+    with contextlib.suppress(OSError):
+        os.fchown(fd, -1, info.st_gid)
 
 
 def remove_leftovers(folder: Path, name: str, stale_after: float = 3600.0) -> list[Path]:

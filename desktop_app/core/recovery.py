@@ -63,7 +63,8 @@ def write_recovery(recovery_dir: Path | str, folder: Path | str | None, issue: I
     origin = str(Path(folder).resolve()) if folder is not None else ""
     head = (f"{_MARK}{origin}\n# saved-at: {stamp}\n"
             f"# base-digest: {base_digest or ''}\n").encode()
-    write_bytes_atomic(path, head + dump_issue(issue))
+    # Unsaved work is the user's own until saved: readable by its owner only.
+    write_bytes_atomic(path, head + dump_issue(issue), private=True)
     return path
 
 
