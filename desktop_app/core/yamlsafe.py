@@ -24,7 +24,10 @@ from typing import Any
 import yaml
 
 MAX_DEPTH = 40
-_CParser = getattr(yaml, "CParser", None)
+try:  # libyaml's parser, when PyYAML was built with it: about ten times faster
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - a PyYAML without libyaml
+    _CParser = None
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
@@ -92,6 +95,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _scalar(event: Any) -> Any:
+    # A plain scalar's style is None from PyYAML's parser and '' from libyaml's.
     value = _scalar_value(event)
     # An escaped "\\uD800" in a double-quoted scalar makes a string no file can hold.
     return scrub(value) if isinstance(value, str) else value
@@ -103,7 +107,7 @@ def _scalar_value(event: Any) -> Any:
             raise YamlRefused(f"refused: the tag {event.tag} (only plain YAML values are "
                               "allowed)", _line(event))
         return _tagged(event)
-    if event.style is None and event.implicit[0]:
+    if not event.style and event.implicit[0]:
         return plain_value(event.value)
     return event.value
 
@@ -169,7 +173,7 @@ def load_yaml(text: str) -> tuple[Any, dict[tuple, int]]:
             if parent is not None and parent.is_map and parent.key is _NO_KEY:
                 if not isinstance(event, yaml.ScalarEvent):
                     raise YamlRefused("refused: a key that is not plain text", _line(event))
-                if event.value == "<<" and event.style is None and event.tag is None:
+                if event.value == "<<" and not event.style and event.tag is None:
                     raise YamlRefused("refused: a merge key (<<); issue files do not use them",
                                       _line(event))
                 key = scrub(event.value)
