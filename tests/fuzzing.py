@@ -27,7 +27,7 @@ TOKENS = [
     "mailto:x", "javascript:alert(1)", "<b>bold</b> & <i>", "\u202e\u200b\ufeff", "\x85",
     "\U0001f600", "\u4e2d\u6587", "\ud55c\uad6d\uc5b4", "\u0939\u093f\u0902\u0926\u0940",
     "held-over", "ready", "draft", "statistic", "sidebar", "true", "false",
-    "[a, {b: c}]", "- - - x",
+    "[a, {b: c}]", "- - - x", "Long " * 80, '"\\x01\\x1f\\x7f"', "'it''s'", "# comment",
 ]
 
 

@@ -194,3 +194,18 @@ def test_a_long_paragraph_keeps_every_word_in_the_pdf(tmp_path):
     text = squash(" ".join(page_texts(data)))
     found = re.findall(r"\bw\d+\b", text)
     assert found == words
+
+
+def test_a_very_long_title_still_exports_to_word(tmp_path):
+    """Found by the fuzz: Word's document properties hold at most 255 characters."""
+    from desktop_app.core.docx.export_docx import docx_bytes
+
+    issue = new_issue()
+    issue.title = "A title pasted with its whole first paragraph " * 10
+    issue.sections = issue.sections[:1]
+    data, _ = docx_bytes(issue, tmp_path)
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    assert len(document.core_properties.title) == 255
+    assert document.core_properties.title.startswith("A title pasted")
