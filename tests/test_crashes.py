@@ -108,14 +108,16 @@ _SAVER = """
 import sys
 from pathlib import Path
 from desktop_app.core.storage import load_issue, save_issue
-folder = Path(sys.argv[1])
+folder, started = Path(sys.argv[1]), Path(sys.argv[2])
 loaded = load_issue(folder)
 issue, digest = loaded.issue, loaded.digest
 n = 0
 while True:
     n += 1
-    issue.welcome = f"Save number {n}. " * (1 + n % 200)
+    issue.welcome = f"Save number {n} by {started.name}. " * (1 + n % 200)
     digest = save_issue(issue, folder, expected_digest=digest)
+    if n == 1:
+        started.touch()
 """
 
 
@@ -123,16 +125,22 @@ while True:
 def test_a_save_killed_at_any_moment_leaves_a_whole_issue(demo_copy, tmp_path):
     rng = random.Random(15)
     kills = 40
-    leftovers_seen = 0
-    for _ in range(kills):
-        saver = subprocess.Popen([sys.executable, "-c", _SAVER, str(demo_copy)],
+    digests = set()
+    for n in range(kills):
+        started = tmp_path / f"started-{n}"
+        saver = subprocess.Popen([sys.executable, "-c", _SAVER, str(demo_copy), str(started)],
                                  env=_editor_env(tmp_path), stderr=subprocess.PIPE)
-        time.sleep(0.35 + rng.random() * 0.5)  # start-up is about 0.3 s; then saves loop
+        deadline = time.monotonic() + 30
+        while not started.exists() and saver.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert started.exists(), saver.stderr.read().decode() if saver.poll() else "no save"
+        time.sleep(rng.random() * 0.3)  # a save takes tens of milliseconds: land anywhere
         os.kill(saver.pid, signal.SIGKILL)
         saver.wait(10)
         loaded = load_issue(demo_copy)  # the old file or the new one: never half of one
-        assert loaded.issue.title
-        leftovers_seen += len(list(demo_copy.glob(".issue.yaml.*.tmp")))
+        assert loaded.issue.welcome.startswith("Save number")
+        digests.add(loaded.digest)
+    assert len(digests) > kills // 2, "the kills landed while saves were running"
     loaded = load_issue(demo_copy)
     save_issue(loaded.issue, demo_copy, expected_digest=loaded.digest)
     assert not list(demo_copy.glob(".issue.yaml*.tmp")), "a save cleans up after the kills"
