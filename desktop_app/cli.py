@@ -247,11 +247,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise BulletinError(f"{source}: no such file")
     check_not_open(args.into, args.force)
-    reader = import_docx if args.command == "import-docx" else import_markdown
+    importer = import_docx if args.command == "import-docx" else import_markdown
     try:
         report = import_into_folder(
-            args.into, lambda issue, folder, staged: reader(source, issue, folder,
-                                                            images_to=staged))
+            args.into, lambda issue, folder, staged: importer(source, issue, folder,
+                                                              images_to=staged,
+                                                              again=args.again))
     except ChangedOnDiskError:
         raise BulletinError(f"{args.into}: the issue was changed by another program while "
                             "this import ran; nothing was imported, run the import again") from None
@@ -261,6 +262,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         for line in report.lines():
             _out(line)
+        if report.skipped and not args.again:
+            _out("  (--again imports what is already in the issue once more)")
     return EXIT_OK
 
 
@@ -316,6 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--into", type=Path, required=True, metavar="DIR",
                        help="the issue folder (made as a new issue if it does not exist)")
         p.add_argument("--json", action="store_true", help="print the report as JSON")
+        p.add_argument("--again", action="store_true",
+                       help="import articles the issue already has (same title and text)")
         add_force_argument(p)
         p.set_defaults(func=cmd_import)
     return parser

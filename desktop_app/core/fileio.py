@@ -138,8 +138,6 @@ def current_umask() -> int:
     return mask
 
 
-
-
 def give_usual_mode(fd: int, target: Path) -> None:
     """Give a fresh temporary file the mode (and group) it should have as ``target``.
 
@@ -188,3 +186,25 @@ def remove_leftovers(folder: Path, name: str, stale_after: float = 3600.0) -> li
         except OSError:
             continue
     return removed
+
+
+@contextlib.contextmanager
+def removed_on_failure(folder: Path | str) -> Iterator[list[Path]]:
+    """Yield a list for the files a step writes into ``folder``; if the step fails, remove them.
+
+    The folder itself is removed too if it did not exist before the step (and is empty again),
+    so a failed import or save leaves the disk as it found it. The error is raised on.
+    """
+    folder = Path(folder)
+    made_folder = not folder.exists()
+    written: list[Path] = []
+    try:
+        yield written
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        if made_folder:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
