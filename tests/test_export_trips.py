@@ -88,7 +88,7 @@ def test_a_theme_that_cannot_load_is_a_problem_with_its_line(demo_copy):
     line = text[: text.index("theme: glossy")].count("\n") + 1
     found = [p for p in problems(demo_copy) if "glossy" in p]
     assert len(found) == 1 and found[0].startswith(f"{demo_copy / ISSUE_FILE}:{line}: error: ")
-    assert "the theme cannot be used" in found[0]
+    assert "no theme called 'glossy'" in found[0]
 
 
 # ---- characters no bundled font has ----------------------------------------------------------

@@ -1,5 +1,5 @@
-"""What would trip an export, found before it runs: the paper, the theme, and characters no
-font can draw.
+"""What would trip an export, found before it runs: an unknown paper, and characters no font
+can draw.
 
 ``validate`` turns these findings into problems with file and line; the PDF writer reports the
 glyph findings as warnings, so text never vanishes from a PDF without a word.
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .errors import BulletinError
-from .model import Article, Issue, SidebarCallout, StatisticCallout
+from .model import Article, ExportOptions, Issue, SidebarCallout, StatisticCallout
 from .theme import PAPER_SIZES, Theme, load_theme
 
 ERROR = "error"
@@ -31,23 +31,28 @@ class Finding:
 
 
 def export_findings(issue: Issue) -> list[Finding]:
-    """Paper, theme and fonts: everything the exporters would refuse or silently lose."""
+    """The paper, and text the fonts cannot draw: what the exporters would refuse or lose.
+
+    A theme that cannot be loaded is validate's theme check's to report.
+    """
     found: list[Finding] = []
     options = issue.export
-    paper_ok = not options.paper or options.paper in PAPER_SIZES
-    if not paper_ok:
+    if options.paper and options.paper not in PAPER_SIZES:
         found.append(Finding(ERROR, f"export paper '{options.paper}' should be "
                              f"{' or '.join(PAPER_SIZES)}", ("export", "paper"), field="paper"))
-    theme = None
     try:
-        theme = load_theme(options.theme or "default",
-                           options if paper_ok else replace(options, paper=None))
-    except BulletinError as exc:
-        found.append(Finding(ERROR, f"the theme cannot be used: {exc}", ("export", "theme"),
-                             field="theme"))
-    if theme is not None:
-        found.extend(glyph_findings(issue, theme))
+        theme = load_theme(options.theme or "default", theme_options(options))
+    except BulletinError:
+        return found
+    found.extend(glyph_findings(issue, theme))
     return found
+
+
+def theme_options(options: ExportOptions) -> ExportOptions:
+    """The issue's export options with an unknown paper left out (it is reported apart)."""
+    if options.paper and options.paper not in PAPER_SIZES:
+        return replace(options, paper=None)
+    return options
 
 
 def glyph_findings(issue: Issue, theme: Theme) -> list[Finding]:

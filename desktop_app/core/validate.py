@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BulletinError
-from .export_checks import export_findings
+from .export_checks import export_findings, theme_options
 from .images import ImageProblem, check_image
 from .markup import link_problem, parse
 from .model import ID_PATTERN, Article, Contact, Issue, Status, callout_kind
@@ -167,7 +167,8 @@ def theme_problems(issue: Issue, check_files: bool = True) -> list[tuple[str, st
     or damaged is left out of the exports.
     """
     try:
-        theme = load_theme(issue.export.theme or "default", issue.export)
+        # An unknown paper is reported on its own line (export_findings), not as the theme's.
+        theme = load_theme(issue.export.theme or "default", theme_options(issue.export))
     except BulletinError as exc:
         return [(ERROR, f"theme: {exc}")]
     label = f"theme '{theme.name}'"
