@@ -109,3 +109,5 @@ def run() -> None:
            target="about 2x: linear")
     report("growth: time(400 KB) / time(200 KB)", times[400] / times[200], "x",
            target="about 2x: linear")
+    report("growth: time(1000 KB) / time(100 KB)", times[1000] / times[100], "x",
+           target="about 10x: linear; 100x if quadratic")
