@@ -8,8 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,6 +18,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.directory import DirectoryError, load_directory, save_directory
 from desktop_app.core.model import Contact
 from desktop_app.core.storage import CONTACT_KEYS
+
+from . import dialogs
 
 HEADERS = ["Name", "Role", "Organisation", "Email", "Phone"]
 
@@ -55,7 +55,8 @@ class DirectoryDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Kept in {path}, offered in every issue's contact picker."))
+        layout.addWidget(dialogs.plain_label(f"Kept in {path}, offered in every issue's contact "
+                                             "picker."))
         layout.addWidget(self.table)
         layout.addLayout(row)
         layout.addWidget(buttons)
@@ -63,7 +64,7 @@ class DirectoryDialog(QDialog):
         try:
             contacts = load_directory(path)
         except DirectoryError as exc:
-            QMessageBox.warning(self, "Directory not read", str(exc))
+            dialogs.show_error(self, "Directory not read", str(exc))
             contacts = []
         for contact in contacts:
             self.add_row(contact)
@@ -94,6 +95,6 @@ class DirectoryDialog(QDialog):
         try:
             save_directory(self.path, self.contacts())
         except DirectoryError as exc:
-            QMessageBox.warning(self, "Directory not saved", str(exc))
+            dialogs.show_error(self, "Directory not saved", str(exc))
             return
         self.accept()

@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -38,6 +36,7 @@ from desktop_app.core.formats import Format
 from desktop_app.core.model import Issue
 from desktop_app.core.output import Report
 
+from . import dialogs
 from .document import Document
 from .workers import Worker, start
 
@@ -133,7 +132,7 @@ class ExportDialog(QDialog):
         self.progress.setAccessibleName("Export progress")
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.message = QLabel("")
+        self.message = dialogs.plain_label()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Export result")
         self.buttons = QDialogButtonBox()
@@ -274,7 +273,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.progress.setValue(0)
         self.message.setText("The export did not finish.")
-        QMessageBox.warning(self, "Export failed", f"The export did not finish: {message}")
+        dialogs.show_error(self, "Export failed", f"The export did not finish: {message}")
 
 
 def _indented(widget: QWidget) -> QWidget:

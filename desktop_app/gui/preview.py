@@ -9,10 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core import background, formats
 
+from . import dialogs
 from .document import Document
 from .workers import Worker, start
 
@@ -43,7 +44,7 @@ class PreviewPane(QWidget):
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.status = QLabel("")
+        self.status = dialogs.plain_label()
         self.status.setAccessibleName("Preview status")
         self.status.setWordWrap(True)
         refresh = QPushButton("Refresh")

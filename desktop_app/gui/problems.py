@@ -5,10 +5,11 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop_app.core.validate import ERROR, Problem, validate
 
+from . import dialogs
 from .document import Document
 from .workers import Worker, start
 
@@ -25,7 +26,7 @@ class ProblemsPane(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.setAccessibleName("Problems")
-        self.summary = QLabel("")
+        self.summary = dialogs.plain_label()
         self.summary.setAccessibleName("Problems summary")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Problems list")
@@ -95,7 +96,7 @@ class ProblemsPane(QWidget):
             item = QTreeWidgetItem(["Error" if problem.severity == ERROR else "Warning",
                                     problem.message, where])
             item.setData(0, PROBLEM_ROLE, problem)
-            item.setToolTip(1, str(problem))
+            item.setToolTip(1, dialogs.plain_tooltip(str(problem)))
             self.tree.addTopLevelItem(item)
         errors = sum(p.severity == ERROR for p in self.problems)
         self.summary.setText(f"{errors} errors, {len(self.problems) - errors} warnings"

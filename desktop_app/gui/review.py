@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import BulletinError
 
+from . import dialogs
 from .commands import SetNoteDoneCommand, SnapshotNotesCommand, notes_snapshot
 from .document import Document
 
@@ -128,7 +128,8 @@ class ReviewPane(QWidget):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 item.setCheckState(0, Qt.CheckState.Checked if note.done
                                    else Qt.CheckState.Unchecked)
-                item.setToolTip(0, f"{note.author} ({note.date}): {note.text}")
+                item.setToolTip(0, dialogs.plain_tooltip(f"{note.author} ({note.date}): "
+                                                         f"{note.text}"))
                 parent.addChild(item)
                 total += 1
                 done += note.done
@@ -170,10 +171,10 @@ class ReviewPane(QWidget):
         try:
             added, warnings = import_comments(self.doc, path)
         except BulletinError as exc:
-            QMessageBox.warning(self, "Comments not imported", str(exc))
+            dialogs.show_error(self, "Comments not imported", str(exc))
             return 0
         message = f"{added} new comments from {path.name}."
         if warnings:
             message += "\n\n" + "\n".join(warnings[:8])
-        QMessageBox.information(self, "Reviewer comments", message)
+        dialogs.show_info(self, "Reviewer comments", message)
         return added

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Contact
 from desktop_app.templates import theme_names
 
+from . import dialogs
 from .article_editor import CONTACT_FIELDS, describe_contact
 from .commands import SetIssueFieldCommand
 from .document import Document
@@ -33,7 +34,7 @@ class SettingsPane(QWidget):
         self.edition = QSpinBox()
         self.edition.setRange(1, 999)
         self.edition.setAccessibleName("Edition number")
-        self.edition_words = QLabel()
+        self.edition_words = dialogs.plain_label()
         self.published = QLineEdit()
         self.published.setAccessibleName("Publication date or season")
         self.published.setPlaceholderText("Autumn 2026")

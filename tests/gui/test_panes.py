@@ -48,8 +48,8 @@ def test_export_failure_is_a_plain_message(window, qtbot, tmp_path, isolated):
     dialog.show()
     dialog.folder.setText(str(blocker / "out"))
     dialog.export_button.click()
-    qtbot.waitUntil(lambda: bool(isolated.messages("QMessageBox.warning")), timeout=30_000)
-    message = isolated.messages("QMessageBox.warning")[0]
+    qtbot.waitUntil(lambda: bool(isolated.messages("show_error")), timeout=30_000)
+    message = isolated.messages("show_error")[0]
     assert "cannot be made" in message and "Traceback" not in message
     assert not dialog.open_button.isVisible()
     assert blocker.read_text() == "a file where the folder should be"
@@ -111,7 +111,7 @@ def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, monk
     article = window.doc.issue.article("local-profiles-review")
     assert [n.text for n in article.review_notes] == [
         "Which data sources? Please name them.", "Named them below."]
-    assert "2 new comments" in isolated.messages("QMessageBox.information")[0]
+    assert "2 new comments" in isolated.messages("show_info")[0]
     pane = window.review
     top = pane.tree.topLevelItem(0)
     assert top.text(0) == article.title
@@ -140,7 +140,7 @@ def test_review_import_of_a_bad_file_is_refused_with_a_message(window, tmp_path,
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     before = window.doc.undo_stack.count()
     assert window.review.import_from(bad) == 0
-    assert isolated.messages("QMessageBox.warning")
+    assert isolated.messages("show_error")
     assert window.doc.undo_stack.count() == before
     assert all(not a.review_notes for a in window.doc.issue.all_articles())
 
