@@ -3,13 +3,18 @@
     smoke_check.py formats HELP.txt   one "NAME OUTPUT" line per format `bulletin export
                                       --help` offers (OUTPUT: bulletin.SUFFIX, or a folder)
     smoke_check.py size PATH          bytes in a file, or in everything under a folder
-    smoke_check.py same-docx A B      exit 0 if two Word files have the same parts, the
-                                      created/modified dates in docProps/core.xml aside
+    smoke_check.py same A B           exit 0 if two exports are the same: byte for byte (the
+                                      PDF, govspeak, a web edition folder file by file), a
+                                      Word file part by part with its created/modified dates
+                                      aside, an email part by part with its date, message id
+                                      and MIME boundaries aside; says what differs
     smoke_check.py now                milliseconds since the epoch (BSD date has no %N)
 """
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 import sys
 import time
@@ -18,7 +23,7 @@ from pathlib import Path
 
 # "  --pdf OUT.PDF    write the styled PDF here" or "  --web FOLDER   ...": the registry's
 # flags as argparse prints them (cli.add_format_arguments).
-_FLAG = re.compile(r"^\s+--([a-z][a-z0-9-]*) (OUT\.([A-Z0-9]+)|FOLDER)\b", re.MULTILINE)
+_FLAG = re.compile(r"^\s+--([a-z][a-z0-9-]*) (OUT\.([A-Za-z0-9]+)|FOLDER)\b", re.MULTILINE)
 _DATES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
 
@@ -50,6 +55,50 @@ def same_docx(a: Path, b: Path) -> bool:
     return True
 
 
+def same_email(a: Path, b: Path) -> bool:
+    def parts(path: Path) -> list[tuple]:
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        found = [tuple((k, v) for k, v in message.items()
+                       if k.lower() not in ("date", "message-id", "content-type"))]
+        for part in message.walk():
+            found.append((part.get_content_type(), part.get_filename(),
+                          None if part.is_multipart() else part.get_payload(decode=True)))
+        return found
+
+    left, right = parts(a), parts(b)
+    for n, (x, y) in enumerate(zip(left, right, strict=False)):
+        if x != y:
+            print(f"differs: part {n} of the email", file=sys.stderr)
+            return False
+    return len(left) == len(right)
+
+
+def same_folder(a: Path, b: Path) -> bool:
+    names = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    if names != sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()):
+        print("differs: the files in the folder", file=sys.stderr)
+        return False
+    for name in names:
+        if (a / name).read_bytes() != (b / name).read_bytes():
+            print(f"differs: {name}", file=sys.stderr)
+            return False
+    return True
+
+
+def same(a: Path, b: Path) -> bool:
+    """Whether two exports of the same issue are the same (see the module's docstring)."""
+    if a.is_dir():
+        return same_folder(a, b)
+    if a.suffix == ".docx":
+        return same_docx(a, b)
+    if a.suffix == ".eml":
+        return same_email(a, b)
+    if a.read_bytes() != b.read_bytes():
+        print(f"differs: {a.name}, byte for byte", file=sys.stderr)
+        return False
+    return True
+
+
 def main(argv: list[str]) -> int:
     command, *args = argv
     if command == "formats":
@@ -57,8 +106,8 @@ def main(argv: list[str]) -> int:
             print(name, out)
     elif command == "size":
         print(size(Path(args[0])))
-    elif command == "same-docx":
-        return 0 if same_docx(Path(args[0]), Path(args[1])) else 1
+    elif command == "same":
+        return 0 if same(Path(args[0]), Path(args[1])) else 1
     elif command == "now":
         print(int(time.time() * 1000))
     else:

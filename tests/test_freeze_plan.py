@@ -121,3 +121,16 @@ def test_the_deb_depends_on_well_formed_package_names():
         for alternative in depend.split("|"):
             assert re.fullmatch(r"[a-z0-9][a-z0-9.+-]+( \((>=|<=|=|>>|<<) [0-9][^)]*\))?",
                                 alternative.strip()), depend
+
+
+def test_the_smoke_test_reads_every_registered_format_from_export_help():
+    import subprocess
+    import sys
+
+    check = _load(REPO / "packaging" / "smoke_check.py", "smoke_check")
+    help_text = subprocess.run([sys.executable, "-m", "desktop_app", "export", "--help"],
+                               capture_output=True, text=True, check=True).stdout
+    found = check.formats(help_text)
+    assert [name for name, _ in found] == [fmt.name for fmt in formats.FORMATS]
+    for (name, out), fmt in zip(found, formats.FORMATS, strict=True):
+        assert out == (f"bulletin-{name}" if fmt.is_folder else f"bulletin{fmt.suffix}")

@@ -57,6 +57,14 @@ def split_target(target: Path | None) -> tuple[Path | None, Path | None]:
     return target, None
 
 
+def app_icon() -> QIcon:
+    """The app's icon, every drawn size (Qt picks the nearest for a title bar or task bar)."""
+    icon = QIcon()
+    for path in icon_files():
+        icon.addFile(str(path))
+    return icon
+
+
 def make_app(argv: Sequence[str] = ()) -> QApplication:
     """The QApplication, set up for sharp text on high-DPI screens and the system palette."""
     existing = QApplication.instance()
@@ -70,10 +78,7 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationName(paths.APPLICATION)
     app.setApplicationDisplayName("SOC Bulletin Editor")
     app.setApplicationVersion(__version__)
-    icon = QIcon()
-    for path in icon_files():
-        icon.addFile(str(path))
-    app.setWindowIcon(icon)
+    app.setWindowIcon(app_icon())
     QGuiApplication.setDesktopFileName("uk.gov.homeoffice.SocBulletin")  # Wayland: our icon
     # No style or palette is forced: Qt follows the desktop's light or dark scheme, and every
     # colour in the window comes from palette roles so it follows along.

@@ -15,7 +15,15 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QIcon, QImageReader, QKeySequence
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFontDatabase,
+    QIcon,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -99,6 +107,7 @@ class UserGuide(QDialog):
         self.browser.setOpenExternalLinks(True)
         self.browser.setSearchPaths([str(self.path.parent)])
         if self.path.is_file():
+            self._add_fitted_pictures()
             self.browser.setHtml(guide_html(self.path))
         else:
             self.browser.setPlainText(f"The user guide is missing from this copy of the app "
@@ -109,6 +118,22 @@ class UserGuide(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(GUIDE_WIDTH + 80, 860)
+
+    def _add_fitted_pictures(self) -> None:
+        """Give the document each wide picture already scaled smoothly to the guide's width
+        (and to the screen's pixel ratio), so that the text in the screenshots stays readable:
+        the browser itself would scale them down pixel by pixel."""
+        ratio = self.devicePixelRatioF() or 1.0
+        document = self.browser.document()
+        for picture in sorted(self.path.parent.glob("*.png")):
+            image = QImage(str(picture))
+            if image.isNull() or image.width() <= GUIDE_WIDTH:
+                continue
+            fitted = image.scaledToWidth(int(GUIDE_WIDTH * ratio),
+                                         Qt.TransformationMode.SmoothTransformation)
+            fitted.setDevicePixelRatio(ratio)
+            document.addResource(QTextDocument.ResourceType.ImageResource,
+                                 QUrl(picture.name), fitted)
 
 
 _open_guides: list[UserGuide] = []

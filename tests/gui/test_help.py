@@ -83,18 +83,16 @@ def test_about_names_versions_folders_and_opens_the_licences(window, qtbot, monk
     assert licences.view.toPlainText().startswith("MIT License")
 
 
-def test_the_window_has_the_app_icon(window):
-    from PySide6.QtWidgets import QApplication
+def test_the_app_icon_has_every_drawn_size():
+    from desktop_app.gui.app import app_icon
 
-    from desktop_app.gui.app import make_app
-
-    make_app()
     assert all(path.is_file() for path in icon_files())
-    icon = QApplication.windowIcon()
-    assert not icon.isNull()
-    sizes = {size.width() for size in icon.availableSizes()}
-    assert {16, 32, 48, 256} <= sizes
-    assert not window.windowIcon().isNull()
+    icon = app_icon()
+    assert {size.width() for size in icon.availableSizes()} == {16, 24, 32, 48, 64, 128, 256,
+                                                               512}
+    # The small sizes are their own drawing: a 16-pixel icon is not the big one shrunk.
+    small = icon.pixmap(16, 16).toImage()
+    assert small.width() == 16 and not small.isNull()
 
 
 def test_the_self_test_opens_the_demo_and_exports_every_format(qapp, tmp_path: Path,
