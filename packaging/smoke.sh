@@ -167,6 +167,18 @@ if [ "$OS" = linux ]; then
   "$WORK/tar/$top/bulletin" --version > /dev/null || fail "bulletin from the .tar.gz does not run"
   desktop-file-validate "$WORK/tar/$top/share/applications/$APP_ID.desktop" \
     || fail "the .tar.gz's desktop entry does not validate"
-  ok ".tar.gz $(basename "$tarball"): unpacks and runs"
+  # Its per-user install, into a scratch home: commands, menu entry, then a clean removal.
+  mkdir -p "$WORK/user"
+  HOME="$WORK/user" XDG_DATA_HOME="$WORK/user/share" "$WORK/tar/$top/install.sh" > /dev/null
+  "$WORK/user/.local/bin/bulletin" --version > /dev/null || fail "install.sh: no bulletin command"
+  grep -q "^Exec=$WORK/user/.local/opt/soc-bulletin/bulletin-editor %f" \
+    "$WORK/user/share/applications/$APP_ID.desktop" || fail "install.sh: the menu entry's Exec"
+  desktop-file-validate "$WORK/user/share/applications/$APP_ID.desktop" \
+    || fail "install.sh: the installed desktop entry does not validate"
+  HOME="$WORK/user" XDG_DATA_HOME="$WORK/user/share" "$WORK/tar/$top/install.sh" --uninstall \
+    > /dev/null
+  [ ! -e "$WORK/user/.local/opt/soc-bulletin" ] && [ ! -e "$WORK/user/.local/bin/bulletin" ] \
+    || fail "install.sh --uninstall left the app behind"
+  ok ".tar.gz $(basename "$tarball"): unpacks and runs; install.sh installs for the user and removes cleanly"
 fi
 echo "All smoke checks passed."

@@ -18,8 +18,14 @@ remove() {
   find "$DATA/icons/hicolor" -name "$APP_ID.*" -delete 2>/dev/null || true
 }
 
+refresh() {
+  command -v update-desktop-database >/dev/null && update-desktop-database -q "$DATA/applications" || true
+  command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$DATA/icons/hicolor" || true
+}
+
 if [ "${1:-}" = "--uninstall" ]; then
   remove
+  refresh
   echo "Removed the SOC Bulletin Editor."
   exit 0
 fi
@@ -35,6 +41,5 @@ ln -sf "$TARGET/bulletin-editor" "$BIN/bulletin-editor"
 done
 # The menu entry runs the editor by its full path: ~/.local/bin is not on every PATH.
 sed -i "s|^Exec=bulletin-editor|Exec=$TARGET/bulletin-editor|" "$DATA/applications/$APP_ID.desktop"
-command -v update-desktop-database >/dev/null && update-desktop-database -q "$DATA/applications" || true
-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$DATA/icons/hicolor" || true
+refresh
 echo "Installed into $TARGET; the commands bulletin and bulletin-editor are in $BIN."
