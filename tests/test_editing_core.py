@@ -257,7 +257,7 @@ def test_bundled_templates_load_and_make_articles(demo, tmp_path):
 def test_every_callout_kind_is_stored_validated_laid_out_and_written(demo, tmp_path):
     import docx
 
-    from desktop_app.core.export_docx import write_docx
+    from desktop_app.core.docx.export_docx import write_docx
     from desktop_app.core.export_pdf import pdf_bytes
     from tests.pdfcheck import all_text
 

@@ -55,19 +55,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .mainwindow import MainWindow
 
     window = MainWindow()
-    geometry = paths.settings().value("geometry")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    else:
-        window.resize(1400, 900)
+    window.place_on_screen()  # within the screen's free area; last time's size and panes
     window.show()
     from desktop_app.core import background
 
     background.start_helper()  # warm the export process while the issue loads
     window.start(args.folder, demo=args.demo)
-    state = paths.settings().value("window_state")
-    if state is not None:
-        window.restoreState(state)  # the user's own arrangement of the panes
     try:
         return app.exec()
     finally:

@@ -104,7 +104,6 @@ class ListEditor(QGroupBox):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
         self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(self.buttons)

@@ -62,7 +62,8 @@ def import_comments(doc: Document, path: Path) -> tuple[int, list[str]]:
 class ReviewPane(QWidget):
     """Each comment under its article, with a box to tick when it is dealt with."""
 
-    open_article_requested = Signal(str)
+    # An article and the words a comment is anchored to, to show them selected.
+    open_article_requested = Signal(str, str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,9 +162,11 @@ class ReviewPane(QWidget):
         self.doc.push(SetNoteDoneCommand(self.doc, article_id, key, done))
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        article_id, _key = item.data(0, NOTE_ROLE)
+        article_id, key = item.data(0, NOTE_ROLE)
         if article_id:
-            self.open_article_requested.emit(article_id)
+            anchor = next((n.anchor for n in self.doc.issue.article(article_id).review_notes
+                           if n.key == key), "") if key else ""
+            self.open_article_requested.emit(article_id, anchor)
 
     def import_from(self, path: Path) -> int:
         """Import a reviewed file, telling the user what happened; the count added."""

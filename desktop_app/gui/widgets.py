@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -91,11 +91,23 @@ class ContextMenus(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ContextMenu:
             if event.reason() == QContextMenuEvent.Reason.Mouse:
+                self._choose_under(event.globalPos())
                 self.open_at(event.globalPos())
             else:
                 self.open_at(self.keyboard_point())
             return True
         return False
+
+    def _choose_under(self, point: QPoint) -> None:
+        """A right click on an item not selected makes it the one the menu is about."""
+        view = self.widget
+        if not isinstance(view, QAbstractItemView):
+            return
+        index = view.indexAt(view.viewport().mapFromGlobal(point))
+        if index.isValid() and not view.selectionModel().isSelected(index):
+            view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
 
     def open_at(self, point: QPoint) -> QMenu | None:
         menu = self.build()

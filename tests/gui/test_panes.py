@@ -73,7 +73,7 @@ def test_problem_double_click_jumps_to_the_article_and_field(window, qtbot):
     assert match[0].text(0) == "Error"
     tree.itemDoubleClicked.emit(match[0], 1)
     assert window.editor.article_id == "regional-roadshows"
-    assert window.tabs.currentWidget() is window.editor
+    assert window.showing() is window.editor
     assert window.editor.tabs.currentWidget().widget() is window.editor.contacts
     assert window.editor.contacts.current() == 0
     assert window.structure_model.article_at(window.tree.currentIndex()).id == \
