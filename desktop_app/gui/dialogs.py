@@ -110,6 +110,19 @@ def ask_item(parent: QWidget | None, title: str, label: str, items: list[str]) -
     return items.index(value) if ok and value in items else None
 
 
+def ask_reviewed_file(parent: QWidget | None) -> str | None:
+    """A Word file that reviewers have commented on; None when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Import reviewer comments", "",
+                                          "Word files (*.docx)")
+    return path or None
+
+
+def ask_export_folder(parent: QWidget | None, start: str) -> str | None:
+    """The folder to export into; None when cancelled."""
+    folder = QFileDialog.getExistingDirectory(parent, "Export to folder", start)
+    return folder or None
+
+
 def ask_import_files(parent: QWidget | None, start: str, file_filter: str) -> list[str]:
     """Word or Markdown files to import (several at once); empty when cancelled."""
     chosen, _ = QFileDialog.getOpenFileNames(parent, "Import articles", start, file_filter)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.directory import DirectoryError, load_directory, save_directory
 from desktop_app.core.model import Contact
 from desktop_app.core.storage import CONTACT_KEYS
+
+from . import dialogs
 
 HEADERS = ["Name", "Role", "Organisation", "Email", "Phone"]
 
@@ -63,7 +64,7 @@ class DirectoryDialog(QDialog):
         try:
             contacts = load_directory(path)
         except DirectoryError as exc:
-            QMessageBox.warning(self, "Directory not read", str(exc))
+            dialogs.show_error(self, "Directory not read", str(exc))
             contacts = []
         for contact in contacts:
             self.add_row(contact)
@@ -94,6 +95,6 @@ class DirectoryDialog(QDialog):
         try:
             save_directory(self.path, self.contacts())
         except DirectoryError as exc:
-            QMessageBox.warning(self, "Directory not saved", str(exc))
+            dialogs.show_error(self, "Directory not saved", str(exc))
             return
         self.accept()

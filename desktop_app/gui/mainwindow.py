@@ -42,7 +42,7 @@ from .pool_pane import PoolPane
 from .preview import ARTICLE, SECTION, PreviewPane
 from .problems import ProblemsPane, problem_element_index
 from .recovery import RecoveryManager, offer_restore
-from .review import ReviewPane, choose_reviewed_file
+from .review import ReviewPane
 from .section_editor import SectionEditor
 from .settings_pane import SettingsPane
 from .structure_actions import StructureActions
@@ -707,7 +707,7 @@ class MainWindow(StructureActions, QMainWindow):
                                          "the article.", 6000)
 
     def import_comments(self) -> None:
-        chosen = choose_reviewed_file(self)
+        chosen = dialogs.ask_reviewed_file(self)
         if chosen:
             self.review_dock.show()
             self.review_dock.raise_()

@@ -5,8 +5,16 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop_app.core.model import plural
 from desktop_app.core.validate import ERROR, Problem, validate
 
 from .document import Document
@@ -31,8 +39,16 @@ class ProblemsPane(QWidget):
         self.tree.setAccessibleName("Problems list")
         self.tree.setHeaderLabels(["", "Problem", "Where"])
         self.tree.setRootIsDecorated(False)
-        self.tree.setColumnWidth(0, 70)
-        self.tree.setColumnWidth(1, 560)
+        # Long problems wrap onto more lines instead of being cut off at the column's edge.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 150)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -98,7 +114,8 @@ class ProblemsPane(QWidget):
             item.setToolTip(1, str(problem))
             self.tree.addTopLevelItem(item)
         errors = sum(p.severity == ERROR for p in self.problems)
-        self.summary.setText(f"{errors} errors, {len(self.problems) - errors} warnings"
+        self.summary.setText(f"{plural(errors, 'error')}, "
+                             f"{plural(len(self.problems) - errors, 'warning')}"
                              if self.problems else "No problems found.")
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
@@ -111,5 +128,8 @@ def problem_element_index(problem: Problem) -> int | None:
     """The number of the pull quote, contact, image or callout a problem is about, 0-based."""
     import re
 
-    match = re.search(r"(?:pull quote|contact|image|statistic|sidebar) (\d+)", problem.message)
+    from desktop_app.core.model import CALLOUT_KINDS
+
+    nouns = "|".join(["pull quote", "contact", "image", *CALLOUT_KINDS])
+    match = re.search(rf"(?:{nouns}) (\d+)", problem.message)
     return int(match.group(1)) - 1 if match else None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop_app.core import recovery as core
 from desktop_app.core.errors import BulletinError
 
-from . import paths
+from . import dialogs, paths
 from .document import Document
 
 AUTOSAVE_MS = 60_000
@@ -83,7 +83,7 @@ def offer_restore(parent: QWidget, manager: RecoveryManager) -> bool:
     try:
         issue = core.load_recovery(found, folder)
     except BulletinError as exc:
-        QMessageBox.warning(parent, "Cannot restore", f"The recovery file is damaged: {exc}")
+        dialogs.show_error(parent, "Cannot restore", f"The recovery file is damaged: {exc}")
         return False
     manager.doc.replace_issue(issue)
     return True

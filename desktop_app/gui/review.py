@@ -7,9 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QHeaderView,
     QLabel,
-    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -17,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import BulletinError
+from desktop_app.core.model import plural
 
+from . import dialogs
 from .commands import SetNoteDoneCommand, SnapshotNotesCommand, notes_snapshot
 from .document import Document
 
@@ -30,12 +31,6 @@ def comments_module():
         return importlib.import_module("desktop_app.core.comments")
     except ImportError:
         return None
-
-
-def choose_reviewed_file(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Import reviewer comments", "",
-                                          "Word files (*.docx)")
-    return path or None
 
 
 def import_comments(doc: Document, path: Path) -> tuple[int, list[str]]:
@@ -75,8 +70,14 @@ class ReviewPane(QWidget):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Reviewer comments")
         self.tree.setHeaderLabels(["Comment", "Reviewer", "On the words"])
-        self.tree.setColumnWidth(0, 520)
-        self.tree.setColumnWidth(1, 140)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 220)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         layout = QVBoxLayout(self)
@@ -139,8 +140,8 @@ class ReviewPane(QWidget):
 
     def _summarise(self, total: int, done: int) -> None:
         if total:
-            self.summary.setText(f"{total} comments, {done} done. Tick a comment when it "
-                                 "is dealt with.")
+            self.summary.setText(f"{plural(total, 'comment')}, {done} done. Tick a comment "
+                                 "when it is dealt with; double-click it to see its words.")
         else:
             self.summary.setText("No reviewer comments. Use File \u25b8 Import reviewer "
                                  "comments\u2026 to bring them in from a reviewed Word file.")
@@ -173,10 +174,10 @@ class ReviewPane(QWidget):
         try:
             added, warnings = import_comments(self.doc, path)
         except BulletinError as exc:
-            QMessageBox.warning(self, "Comments not imported", str(exc))
+            dialogs.show_error(self, "Comments not imported", str(exc))
             return 0
-        message = f"{added} new comments from {path.name}."
+        message = f"{plural(added, 'new comment')} from {path.name}."
         if warnings:
             message += "\n\n" + "\n".join(warnings[:8])
-        QMessageBox.information(self, "Reviewer comments", message)
+        dialogs.show_info(self, "Reviewer comments", message)
         return added

@@ -8,7 +8,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from desktop_app.core.docx.export_docx import write_docx
-from desktop_app.gui import review as review_module
 from desktop_app.gui.export_dialog import ExportDialog, output_names
 from tests.reviewing import Remark, add_remarks
 
@@ -48,8 +47,8 @@ def test_export_failure_is_a_plain_message(window, qtbot, tmp_path, isolated):
     dialog.show()
     dialog.folder.setText(str(blocker / "out"))
     dialog.export_button.click()
-    qtbot.waitUntil(lambda: bool(isolated.messages("QMessageBox.warning")), timeout=30_000)
-    message = isolated.messages("QMessageBox.warning")[0]
+    qtbot.waitUntil(lambda: bool(isolated.messages("show_error")), timeout=30_000)
+    message = isolated.messages("show_error")[0]
     assert "cannot be made" in message and "Traceback" not in message
     assert not dialog.open_button.isVisible()
     assert blocker.read_text() == "a file where the folder should be"
@@ -101,17 +100,14 @@ def reviewed_copy(window, tmp_path: Path) -> Path:
     ])
 
 
-def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, monkeypatch,
-                                                          isolated):
+def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, isolated):
     reviewed = reviewed_copy(window, tmp_path)
-    monkeypatch.setattr(review_module, "choose_reviewed_file", lambda _p: str(reviewed))
-    monkeypatch.setattr("desktop_app.gui.mainwindow.choose_reviewed_file",
-                        lambda _p: str(reviewed))
+    isolated.values["ask_reviewed_file"] = str(reviewed)
     window.act_import_comments.trigger()
     article = window.doc.issue.article("local-profiles-review")
     assert [n.text for n in article.review_notes] == [
         "Which data sources? Please name them.", "Named them below."]
-    assert "2 new comments" in isolated.messages("QMessageBox.information")[0]
+    assert "2 new comments" in isolated.messages("show_info")[0]
     pane = window.review
     top = pane.tree.topLevelItem(0)
     assert top.text(0) == article.title
@@ -129,10 +125,17 @@ def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, monk
     assert pane.import_from(reviewed) == 0
     window.doc.undo_stack.undo()
     assert article.review_notes == []
-    # Double-clicking a comment opens its article.
+    # Double-clicking a comment opens its article with the words it is about selected.
     window.doc.undo_stack.redo()
+    window.select_article("peer-review-team")
     pane.tree.itemDoubleClicked.emit(pane.note_items()[0], 0)
     assert window.editor.article_id == "local-profiles-review"
+    assert window.structure.current_article_id() == "local-profiles-review"
+    body = window.editor.body.edit
+    anchor = " ".join(article.review_notes[0].anchor.split())
+    assert anchor.startswith("The answer is encouraging")
+    assert body.textCursor().selectedText() == anchor
+    assert body.hasFocus() or not window.isActiveWindow()
 
 
 def test_review_import_of_a_bad_file_is_refused_with_a_message(window, tmp_path, isolated):
@@ -140,7 +143,7 @@ def test_review_import_of_a_bad_file_is_refused_with_a_message(window, tmp_path,
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     before = window.doc.undo_stack.count()
     assert window.review.import_from(bad) == 0
-    assert isolated.messages("QMessageBox.warning")
+    assert isolated.messages("show_error")
     assert window.doc.undo_stack.count() == before
     assert all(not a.review_notes for a in window.doc.issue.all_articles())
 
