@@ -94,6 +94,17 @@ def ask_use_demo(parent: QWidget | None, where: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_restore(parent: QWidget | None, saved_at: str) -> bool:
+    """After a crash: restore the unsaved work kept at ``saved_at``? True to restore."""
+    answer = QMessageBox.question(
+        parent, "Restore unsaved work?",
+        f"The editor did not close normally last time. Unsaved changes to this issue were "
+        f"kept at {saved_at}.\n\nRestore them? (They stay unsaved until you save.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def ask_confirm(parent: QWidget | None, title: str, message: str) -> bool:
     answer = QMessageBox.question(parent, title, message)
     return answer == QMessageBox.StandardButton.Yes

@@ -619,9 +619,11 @@ class MainWindow(StructureActions, QMainWindow):
                    (None, self._editor_focus()), (self.preview_dock, self.preview.pages),
                    (self.problems_dock, self.problems.tree),
                    (self.review_dock, self.review.tree)]
+        # A dock behind another's tab counts as hidden: its region on screen is empty.
         shown = [(dock, widget) for dock, widget in targets
-                 if widget is not None and (dock is None or (dock.isVisible()
-                                                              and widget.isVisible()))]
+                 if widget is not None and (dock is None or (
+                     dock.isVisible() and widget.isVisible()
+                     and not widget.visibleRegion().isEmpty()))]
         if not shown:
             return
         focused = self.focusWidget()

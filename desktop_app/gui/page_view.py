@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QListView, QListWidget, QList
 
 MARGIN = 10  # pixels around the column of pages
 SPACING = 10  # pixels between pages
-ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0)
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0)
 THUMB_WIDTH = 64
 
 
