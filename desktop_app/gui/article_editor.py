@@ -139,6 +139,10 @@ class ContactPicker(QComboBox):
         self.setCompleter(completer)
 
     def set_contacts(self, contacts: list[Contact]) -> None:
+        """Offer these contacts (nothing is redone when they are the ones offered already)."""
+        if contacts == getattr(self, "_offered", None):
+            return
+        self._offered = list(contacts)
         self.blockSignals(True)
         self.clear()
         for contact in sorted(contacts, key=lambda c: (c.name.casefold(),
@@ -284,7 +288,9 @@ class ArticleEditor(QWidget):
     def _count_tab(self, attr: str, count: int) -> None:
         index = [a for a, _label in ELEMENT_TABS].index(attr)
         label = dict(ELEMENT_TABS)[attr]
-        self.tabs.setTabText(index, f"{label} ({count})" if count else label)
+        text = f"{label} ({count})" if count else label
+        if self.tabs.tabText(index) != text:
+            self.tabs.setTabText(index, text)
 
     def _fill(self) -> None:
         article = self.article()

@@ -563,7 +563,7 @@ class MainWindow(StructureActions, QMainWindow):
         if self.editor.article_id != article_id:
             self.editor.show_article(article_id)
         self.stack.setCurrentWidget(self.editor)
-        self.tabs.setTabText(0, "Article")
+        self._name_first_tab("Article")
         self.tabs.setCurrentWidget(self.stack)
         # Only a newly chosen article moves the preview: the same one chosen again after the
         # tree is rebuilt (an edit, an undo) leaves the page the user is reading alone.
@@ -575,14 +575,18 @@ class MainWindow(StructureActions, QMainWindow):
         self.section_editor.show_section(section_id)
         if section_id is None:
             self.stack.setCurrentWidget(self.editor)
-            self.tabs.setTabText(0, "Article")
+            self._name_first_tab("Article")
             self.preview.follow(None)
             return
         self.stack.setCurrentWidget(self.section_editor)
-        self.tabs.setTabText(0, "Section")
+        self._name_first_tab("Section")
         self.tabs.setCurrentWidget(self.stack)
         self.preview.follow(SECTION, section_id,
                             jump=self.preview.followed != (SECTION, section_id))
+
+    def _name_first_tab(self, name: str) -> None:
+        if self.tabs.tabText(0) != name:
+            self.tabs.setTabText(0, name)
 
     def showing(self) -> QWidget:
         """The editor in front: the article editor, the section editor or the settings."""

@@ -30,6 +30,7 @@ MARGIN = 10  # pixels around the column of pages
 SPACING = 10  # pixels between pages
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0)
 THUMB_WIDTH = 64
+RENDER_DELAY_MS = 15
 
 
 class PageView(QAbstractScrollArea):
@@ -55,7 +56,8 @@ class PageView(QAbstractScrollArea):
         self._current = -1
         self._queue_timer = QTimer(self)
         self._queue_timer.setSingleShot(True)
-        self._queue_timer.setInterval(0)
+        # A moment's wait: the editor shows a newly chosen article first, the page follows.
+        self._queue_timer.setInterval(RENDER_DELAY_MS)
         self._queue_timer.timeout.connect(self._render_next)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
@@ -391,11 +393,20 @@ class ThumbnailStrip(QListWidget):
 def heading_area(document: QPdfDocument, page: int, y: float, title: str) -> QRectF:
     """The box of a heading on a page: its words, found in the page's text nearest to ``y``
     (where its outline entry points). A two-column page can hold two headings at one height,
-    and an outline entry gives no column, so the words decide. Empty if not found."""
+    and an outline entry gives no column, so the words decide. Empty if not found. Asked
+    again for the same document, page and words, the answer is remembered."""
     words = title.split()
     if not words or not 0 <= page < document.pageCount():
         return QRectF()
-    text = document.getAllText(page).text()
+    cache: dict = document.property("bulletin_heading_areas") or {}
+    key = (page, round(y, 1), " ".join(words))
+    if key in cache:
+        return QRectF(cache[key])
+    texts: dict = document.property("bulletin_page_texts") or {}
+    if page not in texts:
+        texts[page] = document.getAllText(page).text()
+        document.setProperty("bulletin_page_texts", texts)
+    text = texts[page]
     best, distance = QRectF(), float("inf")
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words[:8]))
     for found in pattern.finditer(text):
@@ -404,4 +415,6 @@ def heading_area(document: QPdfDocument, page: int, y: float, title: str) -> QRe
         gap = abs(box.top() - y)
         if box.isValid() and gap < distance:
             best, distance = box, gap
+    cache[key] = QRectF(best)
+    document.setProperty("bulletin_heading_areas", cache)
     return best
