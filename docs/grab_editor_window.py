@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--section", default="")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--screen", action="store_true")
+    parser.add_argument("--find", default="", help="open Find and replace with these words")
+    parser.add_argument("--menu", action="store_true",
+                        help="open the structure's context menu from the keyboard")
     args = parser.parse_args(argv)
     app = make_app()
     home = Path(tempfile.mkdtemp(prefix="bulletin-grab-"))
@@ -76,6 +79,18 @@ def main(argv: list[str] | None = None) -> int:
     else:
         window.select_article(args.article)
     settle(app, 1.0)
+    if args.find:
+        dialog = window.open_find()
+        dialog.find_box.setText(args.find)
+        dialog.replace_box.setText(args.find.upper())
+        dialog.find()
+        dialog.move(window.x() + 180, window.y() + 120)
+        dialog.results.setCurrentIndex(dialog.model.index(2, 0))
+        settle(app, 0.5)
+    if args.menu:
+        window.tree.setFocus()
+        window.structure.menus.open_at(window.structure.menus.keyboard_point())
+        settle(app, 0.5)
     if args.screen:
         image = window.screen().grabWindow(0)
     else:

@@ -163,7 +163,7 @@ class MainWindow(StructureActions, QMainWindow):
         self.resizeDocks([self.structure_dock, self.preview_dock],
                          [int(width * 0.22), int(width * 0.32)], Qt.Orientation.Horizontal)
         # Problems and Review get room for several rows even on a small screen.
-        self.resizeDocks([self.problems_dock], [max(150, int(height * 0.22))],
+        self.resizeDocks([self.problems_dock], [max(120, int(height * 0.18))],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.structure_dock, self.pool_dock],
                          [int(height * 0.45), int(height * 0.25)], Qt.Orientation.Vertical)

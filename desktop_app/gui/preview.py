@@ -117,6 +117,9 @@ class PreviewPane(QWidget):
         self.locations: dict[tuple[str, str], Location] = {}
         self.followed: tuple[str, str] | None = None
         self._snapshots: dict[int, Issue] = {}
+        self._shown_generation = 0
+        self._shown_for: tuple[str, str] | None = None
+        self._shown_page: int | None = None
         self._note = ""
         doc.changed.connect(self.schedule)
 
@@ -161,8 +164,15 @@ class PreviewPane(QWidget):
         page, y, words = where
         area = heading_area(self.pdf, page, y, words)
         self.pages.set_mark(page, area if area.isValid() else QRectF(0, y, 0, 0))
-        if jump and not self.pages.is_visible(page, area if area.isValid() else None):
+        # Jump when asked, when this item has not been shown yet (its PDF was still being
+        # made when it was chosen), or when an edit moved it to another page; otherwise the
+        # page the user is reading stays put.
+        unseen = self._shown_for != self.followed
+        moved = not unseen and self._shown_page is not None and page != self._shown_page
+        if (jump or unseen or moved) and not self.pages.is_visible(
+                page, area if area.isValid() else None):
             self.pages.jump_to(page, area.top() if area.isValid() else y)
+        self._shown_for, self._shown_page = self.followed, page
         self._describe(f"On page {page + 1}.")
         return True
 
@@ -195,7 +205,7 @@ class PreviewPane(QWidget):
         generation = self.generation
         # A snapshot, so the worker never reads the issue while the user edits it.
         issue = copy.deepcopy(self.doc.issue)
-        self._snapshots = {generation: issue}  # to find its sections and articles in the PDF
+        self._snapshots[generation] = issue  # to find its sections and articles in the PDF
         # An issue never saved has no folder (and so no pictures): any folder will do.
         folder = self.doc.folder or Path(tempfile.gettempdir())
         # The PDF is made in the helper process: see desktop_app.core.background for why.
@@ -213,7 +223,6 @@ class PreviewPane(QWidget):
             self.pending = False
             self.rebuild_now()
         generation, data, warnings = result
-        self.warnings = list(warnings)
         # A new document each time: the old one (and its pictures) stays on screen until
         # this one has replaced it, so the pages never flash blank.
         document = QPdfDocument(self)
@@ -221,6 +230,25 @@ class PreviewPane(QWidget):
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         document.load(buffer)
+        if document.status() == QPdfDocument.Status.Loading:
+            # Qt may read the PDF in the background: show it once it is ready.
+            document.statusChanged.connect(
+                lambda status, d=document: status != QPdfDocument.Status.Loading
+                and self._adopt(d, generation, warnings))
+            return
+        self._adopt(document, generation, warnings)
+
+    def _adopt(self, document: QPdfDocument, generation: int, warnings: list[str]) -> None:
+        """Put a newly read PDF on screen in place of the last one."""
+        if document.status() != QPdfDocument.Status.Ready:
+            document.deleteLater()
+            self._failed("the new PDF could not be read")
+            return
+        if generation < self._shown_generation:
+            document.deleteLater()  # an older build that finished late
+            return
+        self._shown_generation = generation
+        self.warnings = list(warnings)
         old, self.pdf = self.pdf, document
         self.pages.set_document(document)
         self.thumbs.set_document(document)
@@ -230,6 +258,8 @@ class PreviewPane(QWidget):
         self.page_box.setRange(1, max(1, count))
         self.page_total.setText(f"of {count}")
         snapshot = self._snapshots.pop(generation, None)
+        for older in [g for g in self._snapshots if g < generation]:
+            del self._snapshots[older]
         self.locations = outline_locations(document, snapshot) if snapshot else {}
         note = plural(count, "page")
         if warnings:

@@ -90,6 +90,8 @@ class ContextMenus(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ContextMenu:
+            if self.menu is not None and self.menu.isVisible():
+                return True  # the Menu key's shortcut has opened it already
             if event.reason() == QContextMenuEvent.Reason.Mouse:
                 self._choose_under(event.globalPos())
                 self.open_at(event.globalPos())
@@ -110,10 +112,13 @@ class ContextMenus(QObject):
                 | QItemSelectionModel.SelectionFlag.Rows)
 
     def open_at(self, point: QPoint) -> QMenu | None:
+        if self.menu is not None and self.menu.isVisible():
+            return self.menu  # one key press, one menu (Qt may also send its own event)
         menu = self.build()
         if menu is None or menu.isEmpty():
             return None
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.destroyed.connect(lambda _obj=None: setattr(self, "menu", None))
         self.menu = menu
         menu.popup(point)
         return menu
