@@ -718,6 +718,9 @@ class MainWindow(StructureActions, QMainWindow):
             self.review_dock.show()
             self.review_dock.raise_()
             self.review.import_from(Path(chosen))
+            # Room for the comments: a third of the window while they are worked through.
+            self.resizeDocks([self.review_dock], [max(220, self.height() // 3)],
+                             Qt.Orientation.Vertical)
 
     def import_articles(self) -> None:
         """File \u25b8 Import articles\u2026: choose Word or Markdown files and import them."""

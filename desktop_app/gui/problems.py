@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QMenu,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -18,6 +19,7 @@ from desktop_app.core.model import plural
 from desktop_app.core.validate import ERROR, Problem, validate
 
 from .document import Document
+from .widgets import ContextMenus
 from .workers import Worker, start
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -55,6 +57,7 @@ class ProblemsPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree)
+        self.menus = ContextMenus(self.tree, self._context_menu)
         self.problems: list[Problem] = []
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -117,6 +120,15 @@ class ProblemsPane(QWidget):
         self.summary.setText(f"{plural(errors, 'error')}, "
                              f"{plural(len(self.problems) - errors, 'warning')}"
                              if self.problems else "No problems found.")
+
+    def _context_menu(self) -> QMenu:
+        menu = QMenu(self.tree)
+        item = self.tree.currentItem()
+        go = menu.addAction("Go to the problem")
+        go.setEnabled(item is not None)
+        go.triggered.connect(lambda: item is not None and self._activated(item))
+        menu.addAction("Check again", self.refresh)
+        return menu
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         problem = item.data(0, PROBLEM_ROLE)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QMenu,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from desktop_app.core.model import plural
 from . import dialogs
 from .commands import SetNoteDoneCommand, SnapshotNotesCommand, notes_snapshot
 from .document import Document
+from .widgets import ContextMenus
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -80,6 +82,8 @@ class ReviewPane(QWidget):
         header.resizeSection(2, 220)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.tree.itemActivated.connect(self._double_clicked)
+        self.menus = ContextMenus(self.tree, self._context_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -161,6 +165,21 @@ class ReviewPane(QWidget):
             return
         done = item.checkState(0) == Qt.CheckState.Checked
         self.doc.push(SetNoteDoneCommand(self.doc, article_id, key, done))
+
+    def _context_menu(self) -> QMenu:
+        menu = QMenu(self.tree)
+        item = self.tree.currentItem()
+        note = item.data(0, NOTE_ROLE) if item is not None else None
+        show = menu.addAction("Show the words in the article")
+        show.setEnabled(bool(note and note[0]))
+        show.triggered.connect(lambda: self._double_clicked(item, 0))
+        if note and note[1] is not None:
+            done = item.checkState(0) == Qt.CheckState.Checked
+            mark = menu.addAction("Mark not done" if done else "Mark done")
+            mark.setEnabled(not self.doc.read_only)
+            mark.triggered.connect(lambda: item.setCheckState(
+                0, Qt.CheckState.Unchecked if done else Qt.CheckState.Checked))
+        return menu
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         article_id, key = item.data(0, NOTE_ROLE)

@@ -203,3 +203,35 @@ def test_window_context_menu_point_is_inside_the_view(window):
     point = window.structure.menus.keyboard_point()
     top_left = window.tree.viewport().mapToGlobal(QPoint(0, 0))
     assert point.x() >= top_left.x() and point.y() >= top_left.y()
+
+
+def test_problems_and_review_lists_have_context_menus(window, qtbot, tmp_path):
+    from desktop_app.core.model import ReviewNote
+
+    window.doc.issue.article("operation-flint").contacts[0].email = "nope"
+    window.problems.refresh()
+    window.problems_dock.raise_()
+    tree = window.problems.tree
+    tree.setCurrentItem(tree.topLevelItem(0))
+    focus(window, tree, qtbot)
+    qtbot.keyClick(tree, Qt.Key.Key_F10, SHIFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert menu_texts(menu) == ["Go to the problem", "Check again"]
+    menu.actions()[0].trigger()
+    menu.close()
+    assert window.editor.article_id == "operation-flint"
+    window.doc.issue.article("operation-flint").review_notes = [
+        ReviewNote(key="k1", author="Sam", text="Check the figure", anchor="Hollins Dale")]
+    window.doc.notes_changed.emit()
+    window.review_dock.raise_()
+    review = window.review.tree
+    review.setCurrentItem(window.review.note_items()[0])
+    focus(window, review, qtbot)
+    qtbot.keyClick(review, Qt.Key.Key_F10, SHIFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert menu_texts(menu) == ["Show the words in the article", "Mark done"]
+    menu.actions()[1].trigger()
+    menu.close()
+    assert window.doc.issue.article("operation-flint").review_notes[0].done

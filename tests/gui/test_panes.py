@@ -100,7 +100,8 @@ def reviewed_copy(window, tmp_path: Path) -> Path:
     ])
 
 
-def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, isolated):
+def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, isolated,
+                                                          qtbot):
     reviewed = reviewed_copy(window, tmp_path)
     isolated.values["ask_reviewed_file"] = str(reviewed)
     window.act_import_comments.trigger()
@@ -108,6 +109,9 @@ def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, isol
     assert [n.text for n in article.review_notes] == [
         "Which data sources? Please name them.", "Named them below."]
     assert "2 new comments" in isolated.messages("show_info")[0]
+    # The pane gets room for the comments: many rows, not three.
+    tree = window.review.tree
+    qtbot.waitUntil(lambda: tree.viewport().height() >= 6 * tree.sizeHintForRow(0))
     pane = window.review
     top = pane.tree.topLevelItem(0)
     assert top.text(0) == article.title
