@@ -19,7 +19,7 @@ from desktop_app.core.model import plural
 from desktop_app.core.validate import ERROR, Problem, validate
 
 from .document import Document
-from .widgets import ContextMenus
+from .widgets import ContextMenus, WrappingDelegate
 from .workers import Worker, start
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -42,8 +42,7 @@ class ProblemsPane(QWidget):
         self.tree.setHeaderLabels(["", "Problem", "Where"])
         self.tree.setRootIsDecorated(False)
         # Long problems wrap onto more lines instead of being cut off at the column's edge.
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        self.wrapping = WrappingDelegate(self.tree, (1, 2))
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.tree.header()
         header.setStretchLastSection(False)

@@ -22,7 +22,7 @@ from desktop_app.core.model import plural
 from . import dialogs
 from .commands import SetNoteDoneCommand, SnapshotNotesCommand, notes_snapshot
 from .document import Document
-from .widgets import ContextMenus
+from .widgets import ContextMenus, WrappingDelegate
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -72,8 +72,7 @@ class ReviewPane(QWidget):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Reviewer comments")
         self.tree.setHeaderLabels(["Comment", "Reviewer", "On the words"])
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        self.wrapping = WrappingDelegate(self.tree, (0, 2))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -5,14 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QMenu,
     QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextEdit,
+    QTreeView,
     QWidget,
 )
 
@@ -122,3 +134,30 @@ class ContextMenus(QObject):
         self.menu = menu
         menu.popup(point)
         return menu
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text in a column (Qt's tree views measure text unwrapped
+    and cut long lines off), laid out again whenever a column changes width."""
+
+    def __init__(self, view: QTreeView, columns: tuple[int, ...]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.columns = columns
+        for column in columns:
+            view.setItemDelegateForColumn(column, self)
+        view.setWordWrap(True)
+        view.setUniformRowHeights(False)
+        view.header().sectionResized.connect(
+            lambda column, _old, _new: column in self.columns and view.doItemsLayout())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        width = self.view.columnWidth(index.column()) - 10
+        if width <= 0 or not shown.text:
+            return hint
+        box = shown.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),
+                                             int(Qt.TextFlag.TextWordWrap), shown.text)
+        return QSize(hint.width(), max(hint.height(), box.height() + 6))

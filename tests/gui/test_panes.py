@@ -165,3 +165,30 @@ def test_the_dialog_offers_every_registered_format(window, qtbot):
     assert "Choose at least one format" in dialog.message.text()
     dialog.choices["docx"].setChecked(True)
     assert list(dialog.chosen()) == ["docx"]
+
+
+def test_open_folder_says_when_nothing_can_open_it(window, qtbot, tmp_path, isolated):
+    from desktop_app.gui.export_dialog import open_path
+
+    dialog = ExportDialog(window.doc, window)
+    qtbot.addWidget(dialog)
+    # Tests run with no desktop (no file manager to hand the folder to), as on a bare machine.
+    assert open_path(dialog, tmp_path) is False
+    [message] = isolated.messages("show_error")
+    assert "Cannot open the folder" in message and str(tmp_path) in message
+
+
+def test_a_long_problem_wraps_instead_of_being_cut_off(window, qtbot):
+    qtbot.waitUntil(lambda: not window.problems.busy, timeout=30_000)  # the check at opening
+    article = window.doc.issue.article("operation-flint")
+    article.contacts[0].email = "not-an-email " + "very long words " * 12
+    window.problems.refresh()
+    tree = window.problems.tree
+    tree.resize(500, 300)
+    qtbot.wait(10)
+    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                if "not-an-email" in tree.topLevelItem(i).text(1))
+    index = tree.indexFromItem(item, 1)
+    line = tree.fontMetrics().height()
+    assert tree.wordWrap() and tree.visualRect(index).height() >= 2 * line
+    assert "not-an-email" in item.toolTip(1)
