@@ -296,3 +296,12 @@ def test_plurals():
                                                          "2 articles"]
     assert plural(1, "entry", "entries") == "1 entry" and plural(3, "entry", "entries") == \
         "3 entries"
+
+
+def test_find_and_replace_reach_an_articles_notes(demo):
+    article = demo.article("operation-flint")
+    article.notes = ["Figures from the council's 2025 audit."]
+    [match] = find_all(demo, "council's 2025", scopes={BODIES})
+    assert match.where.endswith("note 1")
+    apply_changes(demo, plan_replacements(demo, [match], "county's 2024"))
+    assert article.notes == ["Figures from the county's 2024 audit."]
