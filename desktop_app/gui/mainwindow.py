@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.directory import directory_path
 from desktop_app.core.errors import BulletinError, ChangedOnDiskError
-from desktop_app.core.find import Match
 from desktop_app.core.layout import WELCOME_ID
 from desktop_app.core.model import plural
 from desktop_app.core.storage import ISSUE_FILE, copy_demo
-from desktop_app.core.validate import Problem
 
 from . import dialogs, paths, window_layout
 from .article_editor import ArticleEditor
@@ -38,9 +36,10 @@ from .document import Document
 from .export_dialog import ExportDialog
 from .find_replace import FindReplaceDialog
 from .importing import FILE_FILTER, import_and_report
+from .navigation import Navigation
 from .pool_pane import PoolPane
 from .preview import ARTICLE, SECTION, PreviewPane
-from .problems import ProblemsPane, problem_element_index
+from .problems import ProblemsPane
 from .recovery import RecoveryManager, offer_restore
 from .review import ReviewPane
 from .section_editor import SectionEditor
@@ -49,8 +48,6 @@ from .structure_actions import StructureActions
 from .structure_pane import StructurePane
 
 MAX_RECENT = 8
-ISSUE_FIELDS = {"title", "published", "welcome", "team_contacts", "strapline", "edition"}
-WELCOME_FIELDS = {"welcome", "team_contacts"}
 # Focus is shown plainly wherever the keyboard is: lists, the text and the preview's pages.
 FOCUS_STYLE = ("QTreeView:focus, QListView:focus, QTextEdit:focus, PageView:focus "
                "{ border: 2px solid palette(highlight); }")
@@ -65,7 +62,7 @@ def make_demo_copy() -> Path:
     return target
 
 
-class MainWindow(StructureActions, QMainWindow):
+class MainWindow(StructureActions, Navigation, QMainWindow):
     """The editor window over one open issue."""
 
     def __init__(self) -> None:
@@ -510,7 +507,9 @@ class MainWindow(StructureActions, QMainWindow):
         else:
             self.banner.hide()
         self.show_section(None)
-        self.preview.rebuild_now()
+        # After the window has drawn the issue: the first build loads the PDF writer, which
+        # takes a moment the user need not wait for to start reading.
+        QTimer.singleShot(0, self.preview.rebuild_now)
 
     def _structure_changed(self) -> None:
         """After a change to the arrangement, keep what was chosen chosen (and shown)."""
@@ -617,38 +616,6 @@ class MainWindow(StructureActions, QMainWindow):
             self._last_list = "pool" if obj is self.pool_view else "structure"
         return False
 
-    def cycle_panes(self, step: int) -> None:
-        """F6 and Shift+F6: the keyboard goes to the next (previous) pane that is showing."""
-        targets = [(self.structure_dock, self.tree), (self.pool_dock, self.pool_view),
-                   (None, self._editor_focus()), (self.preview_dock, self.preview.pages),
-                   (self.problems_dock, self.problems.tree),
-                   (self.review_dock, self.review.tree)]
-        # A dock behind another's tab counts as hidden: its region on screen is empty.
-        shown = [(dock, widget) for dock, widget in targets
-                 if widget is not None and (dock is None or (
-                     dock.isVisible() and widget.isVisible()
-                     and not widget.visibleRegion().isEmpty()))]
-        if not shown:
-            return
-        focused = self.focusWidget()
-        here = next((n for n, (dock, widget) in enumerate(shown)
-                     if focused is not None and (focused is widget or (
-                         dock is not None and dock.isAncestorOf(focused)) or (
-                         dock is None and self.tabs.isAncestorOf(focused)))), -1)
-        dock, widget = shown[(here + step) % len(shown)]
-        if dock is not None:
-            dock.raise_()
-        widget.setFocus(Qt.FocusReason.TabFocusReason if step > 0
-                        else Qt.FocusReason.BacktabFocusReason)
-
-    def _editor_focus(self) -> QWidget:
-        front = self.showing()
-        if front is self.editor:
-            return self.editor.title if self.editor.article_id else self.editor
-        if front is self.section_editor:
-            return self.section_editor.title
-        return self.settings_pane.edition
-
     def focus_filter(self) -> None:
         self.pool_dock.show()
         self.pool_dock.raise_()
@@ -661,56 +628,6 @@ class MainWindow(StructureActions, QMainWindow):
         self.export_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.export_dialog.show()
         return self.export_dialog
-
-    def open_find(self) -> FindReplaceDialog:
-        """Ctrl+H: find and replace across the issue (the words selected are looked for)."""
-        if self.find_dialog is None:
-            self.find_dialog = FindReplaceDialog(self.doc, self)
-            self.find_dialog.show_match_requested.connect(self.show_match)
-        focus = self.focusWidget()
-        chosen = ""
-        if hasattr(focus, "textCursor"):
-            chosen = focus.textCursor().selectedText()
-        elif hasattr(focus, "selectedText"):
-            chosen = focus.selectedText()
-        if chosen and "\u2029" not in chosen:
-            self.find_dialog.find_box.setText(chosen)
-        self.find_dialog.show()
-        self.find_dialog.raise_()
-        self.find_dialog.activateWindow()
-        self.find_dialog.find_box.setFocus()
-        self.find_dialog.find_box.selectAll()
-        self.find_dialog.find()
-        return self.find_dialog
-
-    def show_match(self, match: Match) -> None:
-        """Open the article (or section, or settings) a match is in, with its words selected."""
-        place = match.place
-        if place.article_id is not None:
-            try:
-                self.doc.issue.find_article(place.article_id)
-            except KeyError:
-                return
-            self.select_article(place.article_id)
-            self.editor.select_words(place.field, place.index, place.key, match.text)
-        elif place.section_id is not None:
-            self.select_section(place.section_id)
-            self.section_editor.focus_field(place.field)
-        elif place.field in WELCOME_FIELDS:
-            self.select_section(WELCOME_ID)
-            self.section_editor.focus_field(place.field)
-
-    def show_review_note(self, article_id: str, anchor: str = "") -> None:
-        """A reviewer's comment double-clicked: its article, with the words it is about
-        selected."""
-        try:
-            self.doc.issue.find_article(article_id)
-        except KeyError:
-            return
-        self.select_article(article_id)
-        if anchor.strip() and not self.editor.select_words("body", None, "", anchor):
-            self.statusBar().showMessage("The words this comment is about are no longer in "
-                                         "the article.", 6000)
 
     def import_comments(self) -> None:
         chosen = dialogs.ask_reviewed_file(self)
@@ -753,29 +670,6 @@ class MainWindow(StructureActions, QMainWindow):
                                  self.doc.issue.known_contacts(), self)
         if dialog.exec():
             self.editor.reload_directory()
-
-    def jump_to_problem(self, problem: Problem) -> None:
-        """Go to the article and field a problem is about."""
-        if problem.article_id:
-            try:
-                self.doc.issue.find_article(problem.article_id)
-            except KeyError:
-                return
-            self.select_article(problem.article_id)
-            self.editor.focus_field(problem.field, problem_element_index(problem))
-        elif problem.field in WELCOME_FIELDS:
-            self.select_section(WELCOME_ID)
-            QTimer.singleShot(0, lambda: self.section_editor.focus_field(problem.field))
-        elif problem.section_id:
-            self.select_section(problem.section_id)
-            self.section_editor.focus_field(problem.field or "title")
-        elif problem.field in ISSUE_FIELDS:
-            self.tabs.setCurrentWidget(self.settings_pane)
-            widget = {"title": self.settings_pane.title,
-                      "published": self.settings_pane.published,
-                      "strapline": self.settings_pane.strapline,
-                      "edition": self.settings_pane.edition}[problem.field]
-            QTimer.singleShot(0, widget.setFocus)
 
     def about(self) -> None:
         from desktop_app import __version__

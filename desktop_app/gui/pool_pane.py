@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QFocusEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLineEdit,
     QMenu,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from .document import Document
 from .pool_model import PoolFilter, PoolModel
-from .widgets import ContextMenus
+from .widgets import ContextMenus, allow_moves, select_current_on_focus
 
 ROWS = QItemSelectionModel.SelectionFlag.Rows
 CLEAR_AND_SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -32,11 +31,7 @@ class PoolView(QTreeView):
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
-        model = self.model()
-        if model is None or self.selectionModel().hasSelection() or not model.rowCount():
-            return
-        index = self.currentIndex() if self.currentIndex().isValid() else model.index(0, 0)
-        self.selectionModel().setCurrentIndex(index, CLEAR_AND_SELECT | ROWS)
+        select_current_on_focus(self, rows=True)
 
 
 class PoolPane(QWidget):
@@ -59,12 +54,7 @@ class PoolPane(QWidget):
             "(Ctrl+Z brings it back), the Menu key or Shift+F10 shows what else can be done.")
         self.view.setModel(self.filter)
         self.view.setRootIsDecorated(False)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setDragEnabled(True)
-        self.view.setAcceptDrops(True)
-        self.view.setDropIndicatorShown(True)
+        allow_moves(self.view)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

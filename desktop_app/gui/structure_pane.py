@@ -7,10 +7,9 @@ the menu, the keys and the menu bar always do the same thing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QAction, QFocusEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QMenu,
     QPushButton,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from .document import Document
 from .structure_model import ID_ROLE, StructureModel
-from .widgets import ContextMenus
+from .widgets import ContextMenus, allow_moves, select_current_on_focus
 
 
 class StructureView(QTreeView):
@@ -29,12 +28,7 @@ class StructureView(QTreeView):
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
-        model = self.model()
-        if model is None or self.selectionModel().hasSelection() or not model.rowCount():
-            return
-        index = self.currentIndex() if self.currentIndex().isValid() else model.index(0, 0)
-        self.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        select_current_on_focus(self)
 
 
 class StructurePane(QWidget):
@@ -56,12 +50,7 @@ class StructurePane(QWidget):
             "done.")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setDragEnabled(True)
-        self.tree.setAcceptDrops(True)
-        self.tree.setDropIndicatorShown(True)
+        allow_moves(self.tree)
         self.tree.selectionModel().currentChanged.connect(self._current)
         self.tree.collapsed.connect(lambda i: self._collapsed.add(i.data(ID_ROLE)))
         self.tree.expanded.connect(lambda i: self._collapsed.discard(i.data(ID_ROLE)))

@@ -161,3 +161,26 @@ class WrappingDelegate(QStyledItemDelegate):
         box = shown.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),
                                              int(Qt.TextFlag.TextWordWrap), shown.text)
         return QSize(hint.width(), max(hint.height(), box.height() + 6))
+
+
+def select_current_on_focus(view: QAbstractItemView, rows: bool = False) -> None:
+    """When the keyboard comes into a list with nothing selected, select the current item
+    (or the first), so the keys that act on a selection act on what is shown."""
+    model = view.model()
+    if model is None or view.selectionModel().hasSelection() or not model.rowCount():
+        return
+    index = view.currentIndex() if view.currentIndex().isValid() else model.index(0, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    if rows:
+        flags |= QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(index, flags)
+
+
+def allow_moves(view: QAbstractItemView) -> None:
+    """Several items chosen at once, dragged and dropped as moves, with the drop place drawn."""
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+    view.setDefaultDropAction(Qt.DropAction.MoveAction)
+    view.setDragEnabled(True)
+    view.setAcceptDrops(True)
+    view.setDropIndicatorShown(True)
