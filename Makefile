@@ -10,13 +10,15 @@ export QT_QPA_PLATFORM ?= offscreen
 # System libraries Qt needs at run time, and the tools the tests use to look at what the app
 # makes (pdftoppm and friends, LibreOffice for Word files, Xvfb for a real window, Chromium
 # for the web edition and the email, driven by Playwright: never a downloaded browser; Liberation
-# Sans has Arial's metrics, so pages are measured as readers' machines lay them out).
+# Sans has Arial's metrics, so pages are measured as readers' machines lay them out), and one
+# system font with Devanagari, which the test of the fallback to system fonts draws with.
 QT_DEBS   := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
              libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
              libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
-TEST_DEBS := poppler-utils libreoffice-writer-nogui xvfb chromium fonts-liberation2
+TEST_DEBS := poppler-utils libreoffice-writer-nogui xvfb chromium fonts-liberation2 \
+             fonts-lohit-deva
 
-.PHONY: run test bench lint system-deps test-deps install clean
+.PHONY: run test bench fuzz lint system-deps test-deps install clean
 
 # The tests run offscreen; the app itself needs the real display.
 run: system-deps install
@@ -27,6 +29,12 @@ test: system-deps test-deps install
 
 bench: system-deps install
 	$(BIN)/python bench/run.py
+
+# The fuzz of load, validate, layout, export and save over mutated issue files, at length
+# (the suite runs 300 cases; this runs FUZZ_EXAMPLES, 20,000 by default: about 15 minutes).
+FUZZ_EXAMPLES ?= 20000
+fuzz: system-deps install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 lint: install
 	$(BIN)/ruff check desktop_app resources templates tests bench

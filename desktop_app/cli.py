@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop_app import __version__
-from desktop_app.core.errors import BulletinError
+from desktop_app.core.errors import BulletinError, ChangedOnDiskError
 from desktop_app.core.fileio import staged_folder
 from desktop_app.core.formats import FORMATS, export
 from desktop_app.core.model import Issue, new_issue
@@ -60,6 +60,30 @@ def add_issue_argument(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("folder", nargs="?", type=Path, help="the issue folder")
     group.add_argument("--demo", action="store_true", help="use the bundled demo edition")
+
+
+def add_force_argument(parser: argparse.ArgumentParser) -> None:
+    """--force: write even though the issue is open in an editor."""
+    parser.add_argument("--force", action="store_true",
+                        help="write even if the issue is open in the editor")
+
+
+def check_not_open(folder: Path, force: bool) -> None:
+    """Refuse to write an issue a live editor has open, naming who (unless --force).
+
+    The editor would otherwise find its file changed under it at its next save.
+    """
+    from desktop_app.core.locking import live_holder
+
+    holder = live_holder(folder) if folder.is_dir() else None
+    if holder is None:
+        return
+    if force:
+        _warn(f"{folder} is open in the editor by {holder.describe()}; writing anyway "
+              "(--force): the editor will be told the file changed when it next saves")
+        return
+    raise BulletinError(f"{folder} is open in the editor by {holder.describe()}: close it "
+                        "there first, or add --force to write anyway")
 
 
 def open_issue(args: argparse.Namespace) -> IssueFile:
@@ -179,6 +203,7 @@ def cmd_comments(args: argparse.Namespace) -> int:
     if args.apply:
         added = apply_comments(loaded.issue, report, args.reviewed.name)
         if added:
+            check_not_open(loaded.folder, args.force)
             try:
                 save_issue(loaded.issue, loaded.folder, expected_digest=loaded.digest)
             except OSError as exc:
@@ -221,10 +246,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     source: Path = args.file
     if not source.is_file():
         raise BulletinError(f"{source}: no such file")
+    check_not_open(args.into, args.force)
     importer = import_docx if args.command == "import-docx" else import_markdown
-    report = import_into_folder(
-        args.into, lambda issue, folder, staged: importer(source, issue, folder,
-                                                          images_to=staged, again=args.again))
+    try:
+        report = import_into_folder(
+            args.into, lambda issue, folder, staged: importer(source, issue, folder,
+                                                              images_to=staged,
+                                                              again=args.again))
+    except ChangedOnDiskError:
+        raise BulletinError(f"{args.into}: the issue was changed by another program while "
+                            "this import ran; nothing was imported, run the import again") from None
     if args.json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         _out()
@@ -274,6 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the comments as JSON")
     p.add_argument("--apply", action="store_true",
                    help="store the comments in the issue as review notes")
+    add_force_argument(p)
     p.set_defaults(func=cmd_comments)
 
     p = sub.add_parser("submission-form", help="write the contributors' Word form")
@@ -289,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print the report as JSON")
         p.add_argument("--again", action="store_true",
                        help="import articles the issue already has (same title and text)")
+        add_force_argument(p)
         p.set_defaults(func=cmd_import)
     return parser
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import multiprocessing
+import os
 import queue
 import threading
 import time
@@ -26,6 +27,7 @@ from typing import Any
 
 from .errors import BulletinError, ExportError
 from .formats import JOB_TARGET
+from .lifetime import follow_parent, started_from_main_thread
 
 Progress = Callable[[int, int], None]
 
@@ -45,9 +47,11 @@ class JobCrashed(RuntimeError):
 # ---- in the helper process -----------------------------------------------------------------
 
 
-def _init(progress_queue: Any) -> None:
+def _init(progress_queue: Any, parent_pid: int | None = None, kernel_signal: bool = False) -> None:
     global _child_queue
     _child_queue = progress_queue
+    if parent_pid is not None:
+        follow_parent(parent_pid, kernel_signal)  # never outlive the editor, even a killed one
 
 
 def _run(job: int, target: str, args: tuple, kwargs: dict, report: bool) -> tuple[str, Any]:
@@ -95,7 +99,8 @@ def _executor() -> tuple[ProcessPoolExecutor, Any]:
             context = multiprocessing.get_context("spawn")
             _queue = context.Queue()
             _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_init,
-                                        initargs=(_queue,))
+                                        initargs=(_queue, os.getpid(),
+                                                  started_from_main_thread()))
         return _pool, _queue
 
 

@@ -21,6 +21,7 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from .export_checks import glyph_warnings
 from .layout import build_blocks
 from .model import Issue
 from .output import check_file, save_file
@@ -141,7 +142,7 @@ def _build_pdf(issue: Issue, folder: Path, sink: io.BytesIO,
             sink.write(raw.getvalue())
     if progress is not None:
         progress(total, total)
-    return warnings
+    return warnings + glyph_warnings(issue, theme)  # text no bundled font could draw
 
 
 def _not_conforming(undescribed: list[str]) -> str:

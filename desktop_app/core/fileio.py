@@ -1,4 +1,9 @@
-"""Writing files safely: a temporary file beside the target, fsync, then an atomic rename."""
+"""Writing files safely: a temporary file beside the target, fsync, then an atomic rename.
+
+A replaced file keeps its permissions and group (``mkstemp`` makes files only their owner can
+read, which locked colleagues on a shared folder out of the issue); a new file gets the mode
+the user's umask gives any new file.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +11,32 @@ import contextlib
 import hashlib
 import os
 import shutil
+import stat
+import sys
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 
 @contextlib.contextmanager
-def atomic_writer(target: Path | str, backup: bool = False) -> Iterator[BinaryIO]:
+def atomic_writer(target: Path | str, backup: bool = False,
+                  private: bool = False) -> Iterator[BinaryIO]:
     """Yield a binary file that replaces ``target`` only if the block completes.
 
     On any error the temporary file is removed and the target is left as it was. With
     ``backup`` the previous version is kept as ``target + '.bak'`` (itself written atomically).
+    The file gets the target's mode and group, or the usual mode of a new file; ``private``
+    keeps it readable by its owner only (a recovery file of unsaved work).
     """
     target = Path(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
+        if not private:
+            give_usual_mode(fd, target)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -48,6 +62,8 @@ def staged_folder(target: Path | str) -> Iterator[Path]:
     parent = target.resolve().parent
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     try:
+        with contextlib.suppress(OSError):
+            os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp's 0700 is for staging only
         yield staging
         if target.exists():
             target.rmdir()
@@ -58,9 +74,10 @@ def staged_folder(target: Path | str) -> Iterator[Path]:
         raise
 
 
-def write_bytes_atomic(target: Path | str, data: bytes, backup: bool = False) -> None:
-    """Write ``data`` to ``target`` atomically."""
-    with atomic_writer(target, backup=backup) as handle:
+def write_bytes_atomic(target: Path | str, data: bytes, backup: bool = False,
+                       private: bool = False) -> None:
+    """Write ``data`` to ``target`` atomically (``private``: owner only)."""
+    with atomic_writer(target, backup=backup, private=private) as handle:
         handle.write(data)
 
 
@@ -68,8 +85,9 @@ def keep_backup(target: Path) -> None:
     """Copy ``target`` to ``target.bak`` atomically."""
     bak = target.with_name(target.name + ".bak")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
     try:
+        give_usual_mode(fd, target)
+        os.close(fd)
         shutil.copyfile(target, tmp_name)
         os.replace(tmp_name, bak)
     except BaseException:
@@ -99,6 +117,75 @@ def is_inside(folder: Path, candidate: Path) -> bool:
     except (ValueError, OSError):
         return False
     return True
+
+
+_umask_lock = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _umask_lock:
+        # Elsewhere the only way to read it is to set it: put it back at once.
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def give_usual_mode(fd: int, target: Path) -> None:
+    """Give a fresh temporary file the mode (and group) it should have as ``target``.
+
+    An existing target's permission bits and group are kept; a new file gets what the umask
+    gives (0664 or 0644 as a rule) and its folder's group, as colleagues sharing the folder
+    expect. Windows has no such bits to set.
+    """
+    if sys.platform == "win32" or not hasattr(os, "fchmod"):
+        return
+    try:
+        info = os.stat(target)
+    except OSError:
+        os.fchmod(fd, 0o666 & ~current_umask())
+        with contextlib.suppress(OSError):  # only a member of the group may give it
+            os.fchown(fd, -1, os.stat(target.parent).st_gid)
+        return
+    os.fchmod(fd, stat.S_IMODE(info.st_mode))
+    with contextlib.suppress(OSError):
+        os.fchown(fd, -1, info.st_gid)
+
+
+def remove_leftovers(folder: Path, name: str, stale_after: float = 3600.0) -> list[Path]:
+    """Remove what interrupted writes of ``name`` left in ``folder``; returns what went.
+
+    Call under the folder's write lock: temporary files of ``name`` (and of its backup) can
+    then belong to no running save. Import staging folders are removed once they are
+    ``stale_after`` seconds old, since an import stages before it takes the lock.
+    """
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            if entry.name.startswith((f".{name}.", f".{name}.bak.")) and \
+                    entry.name.endswith(".tmp") and entry.is_file(follow_symlinks=False):
+                path.unlink()
+                removed.append(path)
+            elif entry.name.startswith(".import-") and entry.is_dir(follow_symlinks=False) \
+                    and now - entry.stat(follow_symlinks=False).st_mtime > stale_after:
+                shutil.rmtree(path)
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 @contextlib.contextmanager

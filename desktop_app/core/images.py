@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import stat
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -16,13 +18,21 @@ class ImageProblem(ValueError):
     """A picture that will not be drawn, with the reason in one line."""
 
 
-def check_image(path: Path | str) -> tuple[str, int, int]:
-    """The format, width and height of a picture file; ImageProblem if it is unusable."""
+def check_image(path: Path | str, full: bool = False) -> tuple[str, int, int]:
+    """The format, width and height of a picture file; ImageProblem if it is unusable.
+
+    ``full`` decodes every pixel (remembered per file version): a header check passes a
+    truncated JPEG, which a PDF then embeds half grey.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
     except OSError as exc:
         raise ImageProblem(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe would hang the reader; a device never ends.
+        raise ImageProblem(f"{path.name}: not a regular file")
     if size > MAX_IMAGE_BYTES:
         raise ImageProblem(f"{path.name}: {size / 2**20:.0f} MB is too big for a picture")
     with warnings.catch_warnings():
@@ -47,4 +57,24 @@ def check_image(path: Path | str) -> tuple[str, int, int]:
             ) from None
         except (OSError, SyntaxError, ValueError) as exc:
             raise ImageProblem(f"{path.name}: damaged picture ({exc})") from None
+    if full:
+        _decode_fully(str(path), info.st_size, info.st_mtime_ns)
     return fmt, width, height
+
+
+@lru_cache(maxsize=256)
+def _decode_fully(path: str, _size: int, _mtime_ns: int) -> None:
+    """Decode every pixel of a picture once per version of the file; ImageProblem if damaged."""
+    name = Path(path).name
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+        try:
+            with PILImage.open(path, formats=list(ALLOWED_FORMATS)) as img:
+                img.load()
+        except Exception as exc:  # noqa: BLE001 - any decoder failure is a damaged picture
+            raise ImageProblem(f"{name}: damaged picture, it cannot be decoded to the end "
+                               f"({_reason(exc)})") from None
+
+
+def _reason(exc: Exception) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__

@@ -7,8 +7,10 @@ it came from (validation and error messages name it) and no tag can build a Pyth
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -18,7 +20,8 @@ import yaml
 from desktop_app.resources import demo_dir
 
 from .errors import BulletinError, ChangedOnDiskError, IssueFileError
-from .fileio import atomic_writer, digest_bytes, is_inside, staged_folder
+from .fileio import atomic_writer, digest_bytes, is_inside, remove_leftovers, staged_folder
+from .locking import folder_lock
 from .model import (
     CALLOUT_KINDS,
     SCHEMA_VERSION,
@@ -34,12 +37,12 @@ from .model import (
     Status,
     callout_kind,
 )
+from .yamlsafe import YamlRefused, load_yaml, scrub
 
 ISSUE_FILE = "issue.yaml"
 IMAGES_DIR = "images"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass
 class SourceMap:
@@ -94,21 +97,43 @@ def resolve_issue_path(location: Path | str) -> Path:
 def load_issue(location: Path | str) -> IssueFile:
     """Read an issue folder; raises IssueFileError with file and line for anything wrong."""
     path = resolve_issue_path(location)
+    return parse_issue(read_regular_file(path, MAX_FILE_BYTES), path)
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; IssueFileError for anything else.
+
+    A FIFO would hang the read and a device has no end, so only regular files are read, checked
+    before opening and again on the open descriptor (the name could be swapped in between). A
+    symbolic link is followed only if it stays inside the file's folder.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            if not is_inside(path.parent, path):
+                raise IssueFileError(path, "is a link to a file outside the issue folder")
+            info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IssueFileError(path, "is a folder, not an issue file")
+        if not stat.S_ISREG(info.st_mode):
+            raise IssueFileError(path, "is not a regular file (a pipe, device or socket)")
+        if info.st_size > limit:
             raise IssueFileError(
-                path, f"file is {size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+                path, f"file is {info.st_size / 1e6:.1f} MB; the limit is {limit // 2**20} MB")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise IssueFileError(path, "is not a regular file (a pipe, device or socket)")
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise IssueFileError(path, "no issue file here (is this an issue folder?)") from None
     except IsADirectoryError:
         raise IssueFileError(path, "is a folder, not an issue file") from None
     except OSError as exc:
         raise IssueFileError(path, f"cannot be read: {exc.strerror or exc}") from None
-    return parse_issue(data, path)
+    if len(data) > limit:
+        raise IssueFileError(path, f"file is over the {limit // 2**20} MB limit")
+    return data
 
 
 def parse_issue(data: bytes, path: Path) -> IssueFile:
@@ -152,40 +177,20 @@ def parse_article_file(data: bytes, path: Path) -> tuple[dict[str, Any], Article
 
 
 def _compose(text: str, path: Path) -> tuple[Any, dict[tuple, int]]:
-    loader = _SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise IssueFileError(path, "is empty")
-        lines: dict[tuple, int] = {}
-        _record_lines(node, (), lines)
-        document = loader.construct_document(node)
+        document, lines = load_yaml(text)
+    except YamlRefused as exc:
+        raise IssueFileError(path, _one_line(str(exc)), exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "not valid YAML"
-        if isinstance(exc, yaml.constructor.ConstructorError):
-            problem = f"refused: {problem} (only plain YAML values are allowed)"
         raise IssueFileError(path, _one_line(problem), line) from None
     except yaml.YAMLError as exc:
         raise IssueFileError(path, _one_line(f"not valid YAML: {exc}")) from None
-    except RecursionError:
-        raise IssueFileError(path, "nested too deeply to be an issue file") from None
-    finally:
-        loader.dispose()
+    if document is None:
+        raise IssueFileError(path, "is empty")
     return document, lines
-
-
-def _record_lines(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                _record_lines(value_node, path + (key_node.value,), lines)
-                lines[path + (key_node.value,)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _record_lines(item, path + (i,), lines)
 
 
 def _one_line(text: str) -> str:
@@ -403,8 +408,8 @@ class _Reader:
             item_where = where + (i,)
             item = self.mapping(item, item_where, "a review note")
             note = ReviewNote(**{k: self.text(item, k, item_where) for k in NOTE_TEXT_KEYS})
-            note.resolved = bool(item.get("resolved", False))
-            note.done = bool(item.get("done", False))
+            note.resolved = item.get("resolved") is True
+            note.done = item.get("done") is True
             note.extra = self.extra(item, NOTE_KEYS, item_where, "a review note")
             notes.append(note)
         return notes
@@ -530,6 +535,8 @@ _LINE_BREAKS_YAML_FOLDS = re.compile("[\r\x85\u2028\u2029\ufeff]")
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # A lone surrogate (pasted from a broken source) cannot be stored as UTF-8: never save one.
+    value = scrub(value)
     # Characters a YAML reader would treat as line breaks, or drop, only survive escaped in a
     # double-quoted scalar; everything else multi-line reads best as a literal block.
     if _LINE_BREAKS_YAML_FOLDS.search(value):
@@ -566,16 +573,20 @@ def save_issue(
     """
     path = resolve_issue_path(location)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if expected_digest is not None and path.exists():
-        current = digest_bytes(path.read_bytes())
-        if current != expected_digest:
-            raise ChangedOnDiskError(
-                f"{path} was changed by another program since it was opened; "
-                "save under another name or reload it"
-            )
     data = dump_issue(issue)
-    with atomic_writer(path, backup=True) as handle:
-        handle.write(data)
+    # Compare and replace under the folder's OS lock: between a check and a rename made
+    # without it, another save could land and be lost.
+    with folder_lock(path.parent):
+        if expected_digest is not None and path.exists():
+            current = digest_bytes(read_regular_file(path, MAX_FILE_BYTES))
+            if current != expected_digest:
+                raise ChangedOnDiskError(
+                    f"{path} was changed by another program since it was opened; "
+                    "save under another name or reload it"
+                )
+        with atomic_writer(path, backup=True) as handle:
+            handle.write(data)
+        remove_leftovers(path.parent, path.name)
     (path.parent / IMAGES_DIR).mkdir(exist_ok=True)
     return digest_bytes(data)
 

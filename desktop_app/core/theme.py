@@ -101,6 +101,10 @@ def load_theme(name: str = "default", options: ExportOptions | None = None) -> T
     )
     if options is not None:
         if options.paper:
+            if options.paper not in PAPER_SIZES:
+                # The issue's own setting, not the theme file, is what is wrong.
+                raise BulletinError(f"the issue's export paper '{options.paper}' should be "
+                                    f"{' or '.join(PAPER_SIZES)}")
             theme = replace(theme, paper=options.paper)
         if options.columns:
             theme = replace(theme, columns=options.columns)

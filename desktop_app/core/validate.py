@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BulletinError
+from .export_checks import export_findings, theme_options
 from .images import ImageProblem, check_image
 from .markup import link_problem, parse
 from .model import ID_PATTERN, Article, Contact, Issue, Status, callout_kind
@@ -96,6 +97,11 @@ def validate(issue: Issue, folder: Path | None = None, source: SourceMap | None 
             problems.extend(_article(article, sid, folder, source, file, check_files))
     for article in issue.pool:
         problems.extend(_article(article, None, folder, source, file, check_files))
+    for found in export_findings(issue):  # what the exporters would refuse or lose
+        line = (source.line("article", found.article_id, found.field) if found.article_id
+                else source.line("", None, *found.where))
+        problems.append(Problem(found.severity, found.message, file, line, None,
+                                found.article_id, found.field))
     return problems
 
 
@@ -147,7 +153,7 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
                 add(ERROR, f"{label} is missing from the issue folder", "images", i, "path")
             else:
                 try:
-                    check_image(path)
+                    check_image(path, full=True)
                 except ImageProblem as exc:
                     add(ERROR, f"{label}: {exc}", "images", i, "path")
     return out
@@ -161,7 +167,8 @@ def theme_problems(issue: Issue, check_files: bool = True) -> list[tuple[str, st
     or damaged is left out of the exports.
     """
     try:
-        theme = load_theme(issue.export.theme or "default", issue.export)
+        # An unknown paper is reported on its own line (export_findings), not as the theme's.
+        theme = load_theme(issue.export.theme or "default", theme_options(issue.export))
     except BulletinError as exc:
         return [(ERROR, f"theme: {exc}")]
     label = f"theme '{theme.name}'"

@@ -164,7 +164,7 @@ class ArticleEditor(QWidget):
         self.article_id: str | None = None
         self.setAccessibleName("Article editor")
 
-        self.heading = QLabel(NO_ARTICLE)
+        self.heading = dialogs.plain_label(NO_ARTICLE)  # shows the article's own title
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Article location")

@@ -6,6 +6,7 @@ with ``monkeypatch`` and nothing ever blocks.
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -26,19 +27,66 @@ from PySide6.QtWidgets import (
 SAVE, DISCARD, CANCEL, SAVE_AS, RELOAD = "save", "discard", "cancel", "save-as", "reload"
 
 
+# ---- plain text -----------------------------------------------------------------------------
+# Qt guesses whether a label's text is HTML; text from an issue or an imported file must never
+# be taken for markup (a crafted file could show pictures from outside the folder, links and
+# colours). Every label and message box that may show such text is made here, as plain text.
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A label that shows ``text`` exactly as written, never as rich text."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def make_plain(label: QLabel) -> QLabel:
+    """Make an existing label show its text exactly as written."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltip text shown exactly as written (Qt always guesses a tooltip's format)."""
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                informative: str = "") -> QMessageBox:
+    """A message box whose text and informative text are plain text."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if informative:
+        box.setInformativeText(informative)
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def _answer(box: QMessageBox, buttons: QMessageBox.StandardButton,
+            default: QMessageBox.StandardButton | None = None) -> QMessageBox.StandardButton:
+    box.setStandardButtons(buttons)
+    if default is not None:
+        box.setDefaultButton(default)
+    return QMessageBox.StandardButton(box.exec())
+
+
+# ---- messages and questions ------------------------------------------------------------------
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+    message_box(parent, QMessageBox.Icon.Warning, title, message).exec()
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.information(parent, title, message)
+    message_box(parent, QMessageBox.Icon.Information, title, message).exec()
 
 
 def ask_unsaved(parent: QWidget | None, name: str) -> str:
     """Save, discard or cancel before the unsaved work is closed."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                      f"{name} has changes that are not saved.", parent=parent)
-    box.setInformativeText("Save them before closing?")
+    box = message_box(parent, QMessageBox.Icon.Warning, "Unsaved changes",
+                      f"{name} has changes that are not saved.", "Save them before closing?")
     save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Don't save", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -50,10 +98,9 @@ def ask_unsaved(parent: QWidget | None, name: str) -> str:
 
 def ask_changed_on_disk(parent: QWidget | None, message: str) -> str:
     """The file changed on disk since it was opened: Save As, reload, or cancel."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Changed by someone else", message,
-                      parent=parent)
-    box.setInformativeText("Your edits are kept. Save them under another name, or reload the "
-                           "file from disk (your edits are then lost).")
+    box = message_box(parent, QMessageBox.Icon.Warning, "Changed by someone else", message,
+                      "Your edits are kept. Save them under another name, or reload the "
+                      "file from disk (your edits are then lost).")
     save_as = box.addButton("Save As\u2026", QMessageBox.ButtonRole.AcceptRole)
     reload = box.addButton("Reload from disk", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -64,13 +111,47 @@ def ask_changed_on_disk(parent: QWidget | None, message: str) -> str:
 
 def ask_save_failed(parent: QWidget | None, message: str) -> bool:
     """Saving failed (read-only folder, full disk): offer Save As. True to try Save As."""
-    answer = QMessageBox.warning(
-        parent, "Not saved",
-        f"The issue could not be saved: {message}\n\nYour edits are kept in the window. "
-        "Save them somewhere else?",
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Save)
-    return answer == QMessageBox.StandardButton.Save
+    box = message_box(parent, QMessageBox.Icon.Warning, "Not saved",
+                      f"The issue could not be saved: {message}\n\nYour edits are kept in the "
+                      "window. Save them somewhere else?")
+    buttons = QMessageBox.StandardButton
+    return _answer(box, buttons.Save | buttons.Cancel, buttons.Save) == buttons.Save
+
+
+def ask_open_another(parent: QWidget | None, message: str) -> bool:
+    """An issue could not be opened at start: offer to open another. True to choose one."""
+    box = message_box(parent, QMessageBox.Icon.Warning, "Cannot open this issue",
+                      f"This issue cannot be opened.\n\n{message}",
+                      "Open another issue? The file is left as it is.")
+    buttons = QMessageBox.StandardButton
+    return _answer(box, buttons.Open | buttons.Cancel, buttons.Open) == buttons.Open
+
+
+RESTORE_COPY, OPEN_SAVED, COMPARE = "restore-copy", "open-saved", "compare"
+
+
+def ask_restore_changed(parent: QWidget | None, saved_at: str, changed_at: str) -> str:
+    """Unsaved edits were kept, but issue.yaml changed after them: what to do.
+
+    OPEN_SAVED (drop the kept edits), RESTORE_COPY (the edits become a copy beside the issue),
+    COMPARE (list the differences article by article, then ask again) or CANCEL.
+    """
+    box = message_box(
+        parent, QMessageBox.Icon.Warning, "Restore unsaved work?",
+        f"The editor did not close normally last time. Unsaved changes to this issue were "
+        f"kept at {saved_at}, but the issue file was changed after that (at {changed_at}), "
+        "perhaps by an import or a colleague.",
+        "Restoring the kept changes over it would lose those later changes. Open the saved "
+        "file as it is now, restore your changes as a copy beside it, or compare the two "
+        "article by article first.")
+    opened = box.addButton("Open the saved file", QMessageBox.ButtonRole.AcceptRole)
+    copy = box.addButton("Restore my changes as a copy", QMessageBox.ButtonRole.ActionRole)
+    compare = box.addButton("Compare\u2026", QMessageBox.ButtonRole.HelpRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(copy)
+    box.exec()
+    clicked = box.clickedButton()
+    return {opened: OPEN_SAVED, copy: RESTORE_COPY, compare: COMPARE}.get(clicked, CANCEL)
 
 
 def ask_open_folder(parent: QWidget | None, start: str) -> str | None:
@@ -85,29 +166,27 @@ def ask_save_as_folder(parent: QWidget | None, start: str) -> str | None:
 
 
 def ask_use_demo(parent: QWidget | None, where: str) -> bool:
-    answer = QMessageBox.question(
-        parent, "Start with the demo edition?",
-        f"No issue is open yet. Open a working copy of the demo edition in\n{where}\n"
-        "to try the editor? (The copy is yours to change.)",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
+    box = message_box(parent, QMessageBox.Icon.Question, "Start with the demo edition?",
+                      f"No issue is open yet. Open a working copy of the demo edition in\n"
+                      f"{where}\nto try the editor? (The copy is yours to change.)")
+    buttons = QMessageBox.StandardButton
+    return _answer(box, buttons.Yes | buttons.No, buttons.Yes) == buttons.Yes
 
 
 def ask_restore(parent: QWidget | None, saved_at: str) -> bool:
     """After a crash: restore the unsaved work kept at ``saved_at``? True to restore."""
-    answer = QMessageBox.question(
-        parent, "Restore unsaved work?",
-        f"The editor did not close normally last time. Unsaved changes to this issue were "
-        f"kept at {saved_at}.\n\nRestore them? (They stay unsaved until you save.)",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
+    box = message_box(parent, QMessageBox.Icon.Question, "Restore unsaved work?",
+                      f"The editor did not close normally last time. Unsaved changes to this "
+                      f"issue were kept at {saved_at}.\n\nRestore them? (They stay unsaved "
+                      "until you save.)")
+    buttons = QMessageBox.StandardButton
+    return _answer(box, buttons.Yes | buttons.No, buttons.Yes) == buttons.Yes
 
 
 def ask_confirm(parent: QWidget | None, title: str, message: str) -> bool:
-    answer = QMessageBox.question(parent, title, message)
-    return answer == QMessageBox.StandardButton.Yes
+    box = message_box(parent, QMessageBox.Icon.Question, title, message)
+    buttons = QMessageBox.StandardButton
+    return _answer(box, buttons.Yes | buttons.No) == buttons.Yes
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
@@ -146,7 +225,7 @@ def show_report(parent: QWidget | None, title: str, summary: str, lines: list[st
     dialog.setWindowTitle(title)
     dialog.setAccessibleName(title)
     layout = QVBoxLayout(dialog)
-    label = QLabel(summary)
+    label = plain_label(summary)
     label.setWordWrap(True)
     layout.addWidget(label)
     text = QPlainTextEdit("\n".join(lines))
@@ -208,8 +287,7 @@ def ask_alt_text(parent: QWidget | None, name: str) -> tuple[str, bool] | None:
     dialog = QDialog(parent)
     dialog.setWindowTitle("Alt text")
     layout = QVBoxLayout(dialog)
-    label = QLabel(f"Describe {name} for readers who cannot see it:")
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = plain_label(f"Describe {name} for readers who cannot see it:")
     label.setWordWrap(True)
     text = QLineEdit()
     text.setAccessibleName("Alt text")

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -56,7 +55,8 @@ class DirectoryDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Kept in {path}, offered in every issue's contact picker."))
+        layout.addWidget(dialogs.plain_label(f"Kept in {path}, offered in every issue's contact "
+                                             "picker."))
         layout.addWidget(self.table)
         layout.addLayout(row)
         layout.addWidget(buttons)

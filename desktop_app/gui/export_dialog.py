@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -134,7 +133,7 @@ class ExportDialog(QDialog):
         self.progress.setAccessibleName("Export progress")
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.message = QLabel("")
+        self.message = dialogs.plain_label()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Export result")
         self.buttons = QDialogButtonBox()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStyle,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.find import SCOPE_LABELS, SCOPES, Match, find_all, plan_replacements
 from desktop_app.core.model import plural
 
+from . import dialogs
 from .document import Document
 from .edit_commands import ReplaceTextCommand
 
@@ -76,12 +76,12 @@ class MatchModel(QAbstractTableModel):
             return match
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.AccessibleTextRole):
-            if index.column() == 0:
-                return match.where
-            context = f"\u2026{match.before}{match.text}{match.after}\u2026"
-            if role == Qt.ItemDataRole.AccessibleTextRole:
-                return f"{match.text}, in: {context}"
-            return context
+            text = match.where if index.column() == 0 else \
+                f"\u2026{match.before}{match.text}{match.after}\u2026"
+            if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 1:
+                return f"{match.text}, in: {text}"
+            # Contributors' words: a tooltip would take them for HTML if they looked like it.
+            return dialogs.plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
 
@@ -187,9 +187,8 @@ class FindReplaceDialog(QDialog):
         header.setStretchLastSection(True)
         header.resizeSection(0, 260)
         self.results.activated.connect(self._activated)
-        self.summary = QLabel("Type the words to find.")
+        self.summary = dialogs.plain_label("Type the words to find.")
         self.summary.setAccessibleName("Find summary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
         self.find_button = QPushButton("&Find")
         self.replace_button = QPushButton("&Replace")

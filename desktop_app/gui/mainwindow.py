@@ -14,7 +14,6 @@ from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
     QStackedWidget,
@@ -89,7 +88,7 @@ class MainWindow(StructureActions, Navigation, QMainWindow):
     # ---- building ------------------------------------------------------------------------------
 
     def _build_panes(self) -> None:
-        self.banner = QLabel()
+        self.banner = dialogs.plain_label()  # it shows names and keys from the issue file
         self.banner.setAccessibleName("Notice")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("QLabel { background: palette(tooltip-base); "
@@ -342,11 +341,11 @@ class MainWindow(StructureActions, Navigation, QMainWindow):
             self.open_demo()
             return
         if folder is not None:
-            if self.open_folder(folder):
+            if self.open_folder(folder, at_start=True):
                 return
         last = paths.settings().value("last_issue", "", str)
-        if folder is None and last and (Path(last) / ISSUE_FILE).is_file():
-            if self.open_folder(Path(last)):
+        if folder is None and last and (Path(last) / ISSUE_FILE).exists():
+            if self.open_folder(Path(last), at_start=True):
                 return
         if folder is None and dialogs.ask_use_demo(self, str(paths.demo_copy_dir())):
             self.open_demo()
@@ -372,13 +371,21 @@ class MainWindow(StructureActions, Navigation, QMainWindow):
             return True
         return False
 
-    def open_folder(self, folder: Path | str) -> bool:
-        """Open an issue folder; a broken one is reported and the window carries on."""
+    def open_folder(self, folder: Path | str, at_start: bool = False) -> bool:
+        """Open an issue folder; a broken one is reported and the window carries on.
+
+        At start (a named folder, or the last issue) the report offers another issue instead,
+        so a broken last issue never stops the editor from starting.
+        """
         if not self.maybe_keep_work():
             return False
         try:
             self.doc.open(folder)
         except BulletinError as exc:
+            if at_start:
+                if dialogs.ask_open_another(self, str(exc)):
+                    self.choose_and_open()
+                return self.doc.folder is not None
             dialogs.show_error(self, "Cannot open this issue", f"This issue cannot be opened.\n\n"
                                f"{exc}")
             return False
@@ -497,7 +504,7 @@ class MainWindow(StructureActions, Navigation, QMainWindow):
         self._update_actions()
         if self.doc.locked_by is not None:
             self.banner.setText(
-                f"<b>Read-only.</b> This issue is open in another copy of the editor: "
+                f"Read-only: this issue is open in another copy of the editor: "
                 f"{self.doc.locked_by.describe()}. You can read it and export it; use "
                 "Save As to keep your own copy.")
             self.banner.show()

@@ -21,6 +21,7 @@ from desktop_app.core import background, formats
 from desktop_app.core.layout import WELCOME_ID, exported_sections
 from desktop_app.core.model import Issue, plural
 
+from . import dialogs
 from .document import Document
 from .page_view import PageView, ThumbnailStrip, heading_area
 from .workers import Worker, start
@@ -56,9 +57,8 @@ class PreviewPane(QWidget):
         self.thumbs.page_chosen.connect(lambda page: self.pages.jump_to(page))
         self.pages.page_changed.connect(self._page_changed)
         self.pages.zoom_changed.connect(self._zoom_changed)
-        self.status = QLabel("")
+        self.status = dialogs.plain_label()
         self.status.setAccessibleName("Preview status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
 
         self.page_box = QSpinBox()

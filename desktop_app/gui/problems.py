@@ -7,7 +7,6 @@ import copy
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
-    QLabel,
     QMenu,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import plural
 from desktop_app.core.validate import ERROR, Problem, validate
 
+from . import dialogs
 from .document import Document
 from .widgets import ContextMenus, WrappingDelegate
 from .workers import Worker, start
@@ -35,7 +35,7 @@ class ProblemsPane(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.setAccessibleName("Problems")
-        self.summary = QLabel("")
+        self.summary = dialogs.plain_label()
         self.summary.setAccessibleName("Problems summary")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Problems list")
@@ -113,7 +113,7 @@ class ProblemsPane(QWidget):
             item = QTreeWidgetItem(["Error" if problem.severity == ERROR else "Warning",
                                     problem.message, where])
             item.setData(0, PROBLEM_ROLE, problem)
-            item.setToolTip(1, str(problem))
+            item.setToolTip(1, dialogs.plain_tooltip(str(problem)))
             self.tree.addTopLevelItem(item)
         errors = sum(p.severity == ERROR for p in self.problems)
         self.summary.setText(f"{plural(errors, 'error')}, "

@@ -1,5 +1,10 @@
 """Autosave to a recovery file every minute while there are unsaved edits, and the restore
-offer after a crash."""
+offer after a crash.
+
+If ``issue.yaml`` changed after the edits were kept, restoring them over it would lose that
+change: the offer then says so, and offers the saved file, the edits as a copy beside it, or a
+comparison article by article.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +44,8 @@ class RecoveryManager(QObject):
         if not self.doc.modified or self.doc.read_only:
             return None
         try:
-            return core.write_recovery(self.directory(), self.doc.folder, self.doc.issue)
+            return core.write_recovery(self.directory(), self.doc.folder, self.doc.issue,
+                                       base_digest=self.doc.digest)
         except OSError as exc:
             # Autosave must never interrupt the user; the status bar shows the reason.
             self.last_error = f"autosave failed: {exc.strerror or exc}"
@@ -69,10 +75,13 @@ def offer_restore(parent: QWidget, manager: RecoveryManager) -> bool:
     found = manager.pending()
     if found is None:
         return False
+    folder = manager.doc.folder if manager.doc.folder is not None else found.folder
+    changed = core.changed_since(found, folder) if manager.doc.folder is not None else None
+    if changed is not None:
+        return _offer_after_change(parent, manager, found, folder, changed)
     if not ask_restore(parent, found):
         manager.discard()
         return False
-    folder = manager.doc.folder if manager.doc.folder is not None else found.folder
     try:
         issue = core.load_recovery(found, folder)
     except BulletinError as exc:
@@ -80,3 +89,35 @@ def offer_restore(parent: QWidget, manager: RecoveryManager) -> bool:
         return False
     manager.doc.replace_issue(issue)
     return True
+
+
+def _offer_after_change(parent: QWidget, manager: RecoveryManager, found: core.Recovery,
+                        folder: Path, changed: str) -> bool:
+    """The file moved on after the edits were kept: never restore over it. Always False."""
+    while True:
+        choice = dialogs.ask_restore_changed(parent, found.saved_at.replace("T", " "), changed)
+        try:
+            if choice == dialogs.COMPARE:
+                mine = core.load_recovery(found, folder)
+                dialogs.show_report(
+                    parent, "Your kept changes and the saved file",
+                    "What differs between the saved issue file (open now) and the changes kept "
+                    "when the editor stopped, article by article:",
+                    core.compare_issues(manager.doc.issue, mine))
+                continue
+            if choice == dialogs.RESTORE_COPY:
+                target = core.restore_as_copy(found, folder)
+                manager.discard()
+                dialogs.show_info(parent, "Changes restored as a copy",
+                                  f"Your kept changes are now an issue of their own:\n{target}\n\n"
+                                  "The window shows the saved file. Open the copy with File "
+                                  "\u25b8 Open to carry on there or to copy articles across.")
+                return False
+        except (BulletinError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            dialogs.show_error(parent, "Cannot restore", f"The kept changes could not be "
+                               f"restored: {reason}")
+            return False
+        if choice == dialogs.OPEN_SAVED:
+            manager.discard()
+        return False  # Cancel keeps the recovery file: it is offered again next time

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
-    QLabel,
     QMenu,
     QTreeWidget,
     QTreeWidgetItem,
@@ -66,7 +65,7 @@ class ReviewPane(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.setAccessibleName("Review comments")
-        self.summary = QLabel("No reviewer comments. Use File \u25b8 Import reviewer "
+        self.summary = dialogs.plain_label("No reviewer comments. Use File \u25b8 Import reviewer "
                               "comments\u2026 to bring them in from a reviewed Word file.")
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
@@ -133,7 +132,8 @@ class ReviewPane(QWidget):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 item.setCheckState(0, Qt.CheckState.Checked if note.done
                                    else Qt.CheckState.Unchecked)
-                item.setToolTip(0, f"{note.author} ({note.date}): {note.text}")
+                item.setToolTip(0, dialogs.plain_tooltip(f"{note.author} ({note.date}): "
+                                                         f"{note.text}"))
                 parent.addChild(item)
                 total += 1
                 done += note.done

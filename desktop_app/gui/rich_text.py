@@ -30,6 +30,8 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.core.importers.write_markup import Item, ItemList, Para, SubHeading, blocks_markup
 from desktop_app.core.markup import Heading, ListBlock, Paragraph, Run, linkify_runs, parse
 
+from .dialogs import plain_tooltip
+
 LINE_BREAK = "\u2028"  # what QTextDocument holds for Shift+Enter
 OBJECT = "\ufffc"  # a picture or other object in the text: not part of the subset
 HEADING_LEVEL = 3  # the body's sub-heading (``###``)
@@ -52,7 +54,7 @@ def char_format(bold: bool = False, italic: bool = False, href: str | None = Non
         fmt.setAnchorHref(href)
         fmt.setFontUnderline(True)
         fmt.setForeground(QBrush(QApplication.palette().color(QPalette.ColorRole.Link)))
-        fmt.setToolTip(href)
+        fmt.setToolTip(plain_tooltip(href))
     return fmt
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.layout import WELCOME_ID
 from desktop_app.core.model import Contact, plural
 
+from . import dialogs
 from .article_editor import CONTACT_FIELDS, describe_contact, scrolled
 from .commands import SetIssueFieldCommand
 from .document import Document
@@ -41,8 +42,7 @@ class SectionEditor(QWidget):
         self.doc = doc
         self.section_id: str | None = None
         self.setAccessibleName("Section editor")
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = dialogs.plain_label()  # shows the section's own title
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Section summary")
         font = self.heading.font()

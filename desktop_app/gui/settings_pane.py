@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.templates import theme_names
 
+from . import dialogs
 from .commands import SetIssueFieldCommand
 from .document import Document
 from .widgets import route_undo_keys, typing_group
@@ -33,7 +34,7 @@ class SettingsPane(QWidget):
         self.edition = QSpinBox()
         self.edition.setRange(1, 999)
         self.edition.setAccessibleName("Edition number")
-        self.edition_words = QLabel()
+        self.edition_words = dialogs.plain_label()
         self.edition_words.setAccessibleName("Edition as printed")
         self.published = QLineEdit()
         self.published.setAccessibleName("Publication date or season")

@@ -398,12 +398,12 @@ class _Writer:
         props = self.document.core_properties
         title = self.masthead.title if self.masthead else ""
         edition = self.masthead.edition_line if self.masthead else ""
-        props.title = " \u2014 ".join(x for x in (title, edition) if x)
-        props.subject = self.masthead.strapline if self.masthead else ""
+        props.title = _property(" \u2014 ".join(x for x in (title, edition) if x))
+        props.subject = _property(self.masthead.strapline if self.masthead else "")
         props.author = AUTHOR
         props.last_modified_by = AUTHOR
-        props.keywords = "; ".join(["serious and organised crime", "local partnerships",
-                                    *self.sections])
+        props.keywords = _property("; ".join(["serious and organised crime",
+                                              "local partnerships", *self.sections]))
         props.comments = "Exported for review: comment in Word; the comments can be read back."
         props.language = LANGUAGE
         props.category = "Bulletin"
@@ -472,3 +472,10 @@ class _Numbering:
         etree.SubElement(override, w("startOverride")).set(w("val"), str(max(start, 0)))
         self.next_id += 1
         return self.next_id - 1
+
+
+def _property(text: str) -> str:
+    """A document property as Word allows it: at most 255 characters (python-docx refuses
+    more, and a pasted title can be longer)."""
+    text = " ".join(text.split())
+    return text if len(text) <= 255 else text[:254] + "\u2026"

@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ..markup import Run
 from ..theme import Theme
+from .system_fonts import system_font
 
 ROLES = ("regular", "bold", "italic", "bold_italic", "display", "fallback")
 # Text the eye reads as blank but a font may lack: never worth a font switch.
@@ -35,9 +36,14 @@ class FontSet:
     display: str
     fallback: str
     covered: frozenset[int]
+    fallback_covered: frozenset[int] = frozenset()
 
     def has(self, char: str) -> bool:
         return char in _NEUTRAL or ord(char) in self.covered
+
+    def bundled(self, char: str) -> bool:
+        """True if the house face or the bundled fallback can draw ``char``."""
+        return self.has(char) or ord(char) in self.fallback_covered or not char.isprintable()
 
 
 def register_fonts(theme: Theme) -> FontSet:
@@ -63,33 +69,49 @@ def _register(files: tuple[tuple[str, str], ...]) -> FontSet:
         for italic in (0, 1):
             # The fallback face has no bold or italic: it stands in for all four.
             addMapping(names["fallback"], bold, italic, names["fallback"])
-    face = pdfmetrics.getFont(names["regular"]).face
-    covered = frozenset(ord(c) if isinstance(c, str) else c for c in face.charToGlyph)
-    return FontSet(covered=covered, **names)
+    return FontSet(covered=_coverage(names["regular"]),
+                   fallback_covered=_coverage(names["fallback"]), **names)
+
+
+def _coverage(name: str) -> frozenset[int]:
+    face = pdfmetrics.getFont(name).face
+    return frozenset(ord(c) if isinstance(c, str) else c for c in face.charToGlyph)
 
 
 def text_markup(text: str, fonts: FontSet) -> str:
-    """Plain contributor text as paragraph markup: escaped, with fallback-font runs."""
+    """Plain contributor text as paragraph markup: escaped, with fallback-font runs.
+
+    A character the house face lacks goes to the bundled fallback; one neither has goes to a
+    system font that has it (``system_font``), if this machine has one.
+    """
     out: list[str] = []
     start = 0
-    fallback = False
+    face: str | None = None  # None: the house face
     for i, char in enumerate(text):
-        missing = not fonts.has(char)
         if char in _NEUTRAL:
             continue
-        if missing != fallback:
-            out.append(_chunk(text[start:i], fallback, fonts))
-            start, fallback = i, missing
-    out.append(_chunk(text[start:], fallback, fonts))
+        wanted = _face_for(char, fonts)
+        if wanted != face:
+            out.append(_chunk(text[start:i], face))
+            start, face = i, wanted
+    out.append(_chunk(text[start:], face))
     return "".join(out)
 
 
-def _chunk(text: str, fallback: bool, fonts: FontSet) -> str:
+def _face_for(char: str, fonts: FontSet) -> str | None:
+    if fonts.has(char):
+        return None
+    if ord(char) in fonts.fallback_covered or not char.isprintable():
+        return fonts.fallback
+    return system_font(char) or fonts.fallback
+
+
+def _chunk(text: str, face: str | None) -> str:
     if not text:
         return ""
     safe = escape(text).replace("\n", "<br/>").replace("\t", " ")
-    if fallback:
-        return f'<font name="{fonts.fallback}">{safe}</font>'
+    if face is not None:
+        return f'<font name="{face}">{safe}</font>'
     return safe
 
 

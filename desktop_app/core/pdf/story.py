@@ -16,6 +16,7 @@ from ..images import ImageProblem, check_image
 from ..markup import safe_href
 from ..model import Contact
 from ..theme import Theme
+from .chunks import split_runs
 from .columns import ColumnFlow
 from .flowables import (
     ArticleHead,
@@ -208,12 +209,20 @@ def _article_heading(block: b.ArticleHeading, ctx: StoryContext) -> list[Flowabl
 
 
 def _paragraph(block: b.ParagraphBlock, ctx: StoryContext) -> list[Flowable]:
-    style = {"welcome": "welcome", "intro": "intro"}.get(block.role, "body")
-    para = ctx.runs_para(block.runs, getattr(ctx.styles, style), ctx.tree.add("P"))
+    style = getattr(ctx.styles, {"welcome": "welcome", "intro": "intro"}.get(block.role, "body"))
+    node = ctx.tree.add("P")  # one element, however many pieces a long paragraph is laid in
+    pieces = split_runs(block.runs)
+    styles = [style] if len(pieces) == 1 else [
+        # A very long paragraph in pieces (linear layout): the pieces read as one paragraph.
+        style.clone(f"{style.name}Piece", spaceBefore=0 if i else style.spaceBefore,
+                    spaceAfter=0 if i < len(pieces) - 1 else style.spaceAfter)
+        for i in range(len(pieces))]
+    paras = [ctx.runs_para(piece, piece_style, node)
+             for piece, piece_style in zip(pieces, styles, strict=True)]
     if block.text.rstrip().endswith(":"):
         # "The review also found that:" belongs with the list it introduces.
-        para.keepWithNext = 1
-    return [para]
+        paras[-1].keepWithNext = 1
+    return paras
 
 
 def _subheading(block: b.SubHeading, ctx: StoryContext) -> list[Flowable]:
