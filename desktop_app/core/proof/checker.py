@@ -232,15 +232,20 @@ class Checker:
         for rule in self.rules.by_check("terms"):
             uses = [(n, where, text, use) for n, where, text, result in units
                     for use in result.terms.get(rule.id, [])]
-            forms = Counter(_form(u) for *_, u in uses)
+            styles: dict[str, Counter] = {}
+            for *_, use in uses:
+                styles.setdefault(use.term, Counter())[_style(use)] += 1
             for n, where, text, use in uses:
-                preferred = use.term if rule.param("prefer", "lower") == "lower" else \
-                    max((f for f in forms if f.casefold() == use.term),
-                        key=lambda f: (forms[f], f == use.term))
-                if _form(use) == preferred:
+                if rule.param("prefer", "lower") == "lower":
+                    preferred = "lower"
+                else:
+                    counts = styles[use.term]
+                    preferred = max(counts, key=lambda s, c=counts: (c[s], s == "lower"))
+                if _style(use) == preferred:
                     continue
-                replacement = preferred[:1].upper() + preferred[1:] if use.sentence_start \
-                    else preferred
+                replacement = _render(use.term, preferred)
+                if use.sentence_start:
+                    replacement = replacement[:1].upper() + replacement[1:]
                 add(n, rule, where, text, Hit(use.start, use.end, f"write \u2018{replacement}"
                                               "\u2019, as everywhere else in the issue",
                                               replacement))
@@ -309,12 +314,25 @@ def _accepted(issue: Issue, finding: Finding) -> bool:
     return False
 
 
-def _form(use: style.TermUse) -> str:
-    """How a term was written, ignoring the capital a sentence start gives it."""
-    written = " ".join(use.text.split())
-    if use.sentence_start and written[:1].isupper() and written[1:2].islower():
-        written = written[:1].lower() + written[1:]
-    return written
+SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "to", "a"})
+
+
+def _style(use: style.TermUse) -> str:
+    """How a term was written: "lower" (organised crime groups), "title" (Organised Crime
+    Groups) or "mixed"; the capital a sentence start gives the first word does not count."""
+    words = use.text.split()
+    first, rest = words[0], words[1:]
+    if all(w.islower() for w in rest) and (first.islower() or use.sentence_start):
+        return "lower"
+    if all(w[:1].isupper() or w in SMALL_WORDS for w in words):
+        return "title"
+    return "mixed"
+
+
+def _render(term: str, style_name: str) -> str:
+    if style_name == "title":
+        return " ".join(w if w in SMALL_WORDS else w[:1].upper() + w[1:] for w in term.split())
+    return term
 
 
 def _articles(issue: Issue):

@@ -187,7 +187,7 @@ DATE_ABBR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_ABBR}(?=[\s,.;:)]|$)(\s+\d{{4}})?")
 DATE_WEEKDAY_COMMA = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),"
                                 rf"\s+(\d{{1,2}}\s+{_MONTH})")
-DATE_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])|"
+DATE_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/]|\.\d)|"
                           r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
 
@@ -303,22 +303,25 @@ CAPS_WORD = re.compile(r"[A-Z][A-Z'\u2019]+\b|\b[AI]\b|&")
 def check_capitals(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
     least = int(rule.param("min_words", 3))
     masked = unit.prose.masked
-    run: list[re.Match] = []
+    run: list[tuple[int, int, str]] = []
+    punctuation = ".,;:!?\"'()\u2018\u2019\u201c\u201d"
 
     def flush() -> Iterator[Hit]:
-        real = [m for m in run if len(m.group()) > 1]
+        real = [t for t in run if len(t[2]) > 1]
         if len(real) >= least:
-            yield Hit(run[0].start(), run[-1].end(), "text in capitals is hard to read: use "
+            yield Hit(run[0][0], run[-1][1], "text in capitals is hard to read: use "
                       "sentence case (capitals only for acronyms)", None)
 
     for m in re.finditer(r"[^\s" + MARK + r"]+", masked):
-        token = m.group().strip(".,;:!?\"'()\u2018\u2019\u201c\u201d")
+        raw = m.group()
+        token = raw.strip(punctuation)
+        start = m.start() + len(raw) - len(raw.lstrip(punctuation))
         caps = bool(token) and CAPS_WORD.fullmatch(token) is not None
-        if caps and (not run or "\n" not in masked[run[-1].end():m.start()]):
-            run.append(m)
+        if caps and (not run or "\n" not in masked[run[-1][1]:start]):
+            run.append((start, start + len(token), token))
         else:
             yield from flush()
-            run = [m] if caps else []
+            run = [(start, start + len(token), token)] if caps else []
     yield from flush()
 
 

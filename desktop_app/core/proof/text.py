@@ -21,7 +21,8 @@ EMAIL = re.compile(
     r"(?:mailto:)?[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # A dotted domain on its own (gov.uk, example.org): treated like an address.
 DOMAIN = re.compile(
-    r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:uk|org|com|net|gov|police)\b(?:/\S*)?", re.I)
+    r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:uk|org|com|net|gov|police)\b"
+    r"(?:/[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?])?", re.I)
 LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.I)
 HEADING = re.compile(r"^(#{1,6})[ \t]+")
