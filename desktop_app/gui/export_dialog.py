@@ -131,11 +131,16 @@ class ExportDialog(QDialog):
         self.open_button.clicked.connect(lambda: open_folder(Path(self.folder.text())))
         self.close_button.clicked.connect(self.reject)
 
+        self.warning = QLabel("")  # findings left by the checks: a warning, never a block
+        self.warning.setWordWrap(True)
+        self.warning.setAccessibleName("Export warning")
+        self.warning.setVisible(False)
         form = QFormLayout()
         form.addRow("Make", self.pdf)
         form.addRow("", self.docx)
         form.addRow("Into folder", row)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
@@ -144,6 +149,11 @@ class ExportDialog(QDialog):
         self.warnings: list[str] = []
         self.running = False
         self.resize(520, self.sizeHint().height())
+
+    def set_warning(self, text: str) -> None:
+        """Say what the Problems pane still lists (export stays possible)."""
+        self.warning.setText(f"\u26a0 {text}" if text else "")
+        self.warning.setVisible(bool(text))
 
     def _browse(self) -> None:
         chosen = choose_folder(self, self.folder.text())

@@ -67,6 +67,7 @@ class ListEditor(QGroupBox):
     """
 
     edited = Signal(list, str, object)
+    field_made = Signal(str, QWidget)  # a field's widget was built (the spell checker attaches)
 
     def __init__(self, title: str, describe: Callable[[Any], str],
                  fields_for: Callable[[Any], list[FieldSpec]],
@@ -167,6 +168,7 @@ class ListEditor(QGroupBox):
         if spec.placeholder:
             widget.setPlaceholderText(spec.placeholder)
         route_undo_keys(widget)
+        self.field_made.emit(spec.name, widget)
         return widget
 
     def _fill(self, widget: QWidget, spec: FieldSpec, value: Any) -> None:

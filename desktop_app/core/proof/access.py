@@ -176,12 +176,8 @@ def repeated_links(uses: list[tuple[Where, Link]]) -> Iterator[tuple[Where, Hit]
 
 
 # The pdf-ua work adds contrast_ratio and contrast_problems to core/theme.py; until that is on
-# main, the small version below does the same arithmetic (WCAG 2.1 relative luminance).
-try:  # pragma: no cover - depends on which branches have landed
-    from ..theme import contrast_problems as _theme_contrast_problems  # type: ignore[attr-defined]
-except ImportError:
-    _theme_contrast_problems = None
-
+# main, the small version below does the same arithmetic (WCAG 2.1 relative luminance), and
+# contrast_messages uses theirs as soon as it is there.
 PAPER = "#FFFFFF"
 BODY_CONTRAST, LARGE_CONTRAST = 4.5, 3.0
 TEXT_ON = (
@@ -211,15 +207,16 @@ def contrast_ratio(foreground: str, background: str) -> float:
 def contrast_messages(issue: Issue) -> list[str]:
     """What is too faint in the issue's theme, in words ([] if the theme cannot be loaded:
     validate reports a missing theme)."""
+    from .. import theme as themes
     from ..errors import BulletinError
-    from ..theme import load_theme
 
     try:
-        theme = load_theme(issue.export.theme or "default", issue.export)
+        theme = themes.load_theme(issue.export.theme or "default", issue.export)
     except BulletinError:
         return []
-    if _theme_contrast_problems is not None:
-        return list(_theme_contrast_problems(theme))
+    shared = getattr(themes, "contrast_problems", None)
+    if shared is not None:  # pragma: no cover - once the pdf-ua work has landed
+        return list(shared(theme))
     colours = {**theme.colours, "paper": PAPER}
     out = []
     for fg, bg, what, large in TEXT_ON:

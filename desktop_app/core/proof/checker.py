@@ -49,6 +49,7 @@ class UnitResult:
     terms: dict[str, list[style.TermUse]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     operations: set[str] = field(default_factory=set)
+    made: tuple | None = None  # (key, findings) built from the hits for one title/word lists
     stats: ArticleStats | None = None
 
 
@@ -65,6 +66,8 @@ class Checker:
         self._speller = speller
         self.spelling_note = ""
         self._cache: dict[tuple[Where, str], UnitResult] = {}
+        self._contrast: dict[tuple, list[str]] = {}
+        self._pictures: dict[tuple, list] = {}
         self._spelling = bool(self.rules.by_check("spelling"))
 
     # -- the dictionary
@@ -100,8 +103,9 @@ class Checker:
         result = UnitResult()
         ctx = style.Context(self.speller)
         headings = [(b.start, b.end) for b in unit.prose.blocks if b.kind == "heading"]
+        kind = unit.kind
         for rule in self.rules.rules:
-            if unit.kind in rule.skip:
+            if kind in rule.skip:
                 continue
             check = UNIT_CHECKS.get(rule.check)
             if check is None:
@@ -114,7 +118,8 @@ class Checker:
             result.misspelt = self._misspelt(unit, ctx.speller)
         for rule in self.rules.by_check("terms"):
             if unit.kind not in rule.skip:
-                terms = tuple(str(t).casefold() for t in rule.param("terms") or [])
+                terms = rule.once("terms", lambda r=rule: tuple(
+                    " ".join(str(t).casefold().split()) for t in r.param("terms") or []))
                 uses = style.term_uses(unit, terms)
                 if "heading" in rule.skip:
                     uses = [u for u in uses if not any(s <= u.start < e for s, e in headings)]
@@ -129,13 +134,14 @@ class Checker:
     def _misspelt(self, unit: Unit, speller: Speller) -> list[tuple[int, int, str]]:
         masked = unit.prose.masked
         out = []
+        check = speller.check
         for m in WORD.finditer(masked):
             word = m.group()
-            if never_flagged(word, masked[max(0, m.start() - 1):m.start()],
-                             masked[m.end():m.end() + 2]):
+            # the dictionary first: it knows nearly every word, and its answers are cached
+            if check(word) or never_flagged(word, masked[max(0, m.start() - 1):m.start()],
+                                            masked[m.end():m.end() + 2]):
                 continue
-            if not speller.check(word):
-                out.append((m.start(), m.end(), word))
+            out.append((m.start(), m.end(), word))
         return out
 
     def misspelt(self, text: str, words: WordLists, markdown: bool = True
@@ -173,29 +179,39 @@ class Checker:
             if text.strip():
                 units.append((n, where, text, self.analyse(where, text)))
 
-        def add(n: int, rule: Rule, where: Where, text: str, hit: Hit) -> None:
+        def make(rule: Rule, where: Where, text: str, hit: Hit) -> Finding:
             fix = None
             if hit.replacement is not None:
                 fix = Fix(hit.replacement, f"Change to \u2018{hit.replacement}\u2019"
                           if hit.replacement else "Remove it")
-            ordered.append((n, hit.start, Finding(
-                rule.id, rule.severity, hit.message, where, hit.start, hit.end,
-                text[hit.start:hit.end], fix, titles.get(where.article_id or "", ""),
-                line=text.count("\n", 0, hit.start) + 1)))
+            return Finding(rule.id, rule.severity, hit.message, where, hit.start, hit.end,
+                           text[hit.start:hit.end], fix, titles.get(where.article_id or "", ""),
+                           line=text.count("\n", 0, hit.start) + 1)
+
+        def add(n: int, rule: Rule, where: Where, text: str, hit: Hit) -> None:
+            ordered.append((n, hit.start, make(rule, where, text, hit)))
 
         spelling = self.rules.by_check("spelling")
         for n, where, text, result in units:
-            covered = set()
-            for rule, hit in result.hits:
-                add(n, rule, where, text, hit)
-                covered.add((hit.start, hit.end))
-            for rule in spelling:
-                if where.kind in rule.skip:
-                    continue
-                for start, end, word in result.misspelt:
-                    if (start, end) not in covered and not words.accepts(word):
-                        add(n, rule, where, text, Hit(start, end, f"\u2018{word}\u2019 is not in "
-                                                      "the British English dictionary"))
+            # A field's findings are made once for its text, title and word lists: after a
+            # keystroke only the field typed in makes new ones.
+            key = (titles.get(where.article_id or "", ""), id(words), words.version)
+            if result.made is None or result.made[0] != key:
+                made = []
+                covered = set()
+                for rule, hit in result.hits:
+                    made.append(make(rule, where, text, hit))
+                    covered.add((hit.start, hit.end))
+                for rule in spelling:
+                    if where.kind in rule.skip:
+                        continue
+                    for start, end, word in result.misspelt:
+                        if (start, end) not in covered and not words.accepts(word):
+                            made.append(make(rule, where, text, Hit(
+                                start, end, f"\u2018{word}\u2019 is not in the British English "
+                                "dictionary")))
+                result.made = (key, made)
+            ordered.extend((n, f.start, f) for f in result.made[1])
         self._issue_rules(issue, units, add, report, titles, placed)
         ordered.sort(key=lambda t: (t[0], t[1]))
         report.findings = [f for _, _, f in ordered if not _accepted(issue, f)]
@@ -261,13 +277,28 @@ class Checker:
             if rule.check not in access.PICTURE_CHECKS:
                 continue
             for section_id, article in _articles(issue):
-                for where, hit in access.picture_hits(rule, article, section_id):
+                if not article.images:
+                    continue
+                key = (rule.id, article.id, section_id, article.title, article.standfirst,
+                       article.body, tuple((i.path, i.alt, i.caption, i.decorative)
+                                           for i in article.images))
+                hits = self._pictures.get(key)
+                if hits is None:
+                    if len(self._pictures) > CACHE_LIMIT:
+                        self._pictures.clear()
+                    hits = self._pictures[key] = list(access.picture_hits(rule, article,
+                                                                          section_id))
+                for where, hit in hits:
                     image = article.images[where.index or 0]
                     n = first_unit.get(article.id, 0)
                     add(n, rule, where, image.alt, hit)
 
         for rule in self.rules.by_check("contrast"):
-            for message in access.contrast_messages(issue):
+            export = issue.export
+            key = (export.theme, export.paper, export.columns)
+            if key not in self._contrast:
+                self._contrast[key] = access.contrast_messages(issue)
+            for message in self._contrast[key]:
                 add(-1, rule, Where("theme"), "", Hit(0, 0, message))
 
         self._reading_ages(issue, units, add, report, titles, placed, body_unit)

@@ -110,8 +110,11 @@ class ArticleStats:
         return None if grade is None else max(5.0, grade + 5)
 
     def add(self, other: ArticleStats) -> None:
-        for name in ("words", "sentences", "syllables", "passive", "long_sentences"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.words += other.words
+        self.sentences += other.sentences
+        self.syllables += other.syllables
+        self.passive += other.passive
+        self.long_sentences += other.long_sentences
 
     def to_data(self) -> dict[str, Any]:
         age = self.reading_age

@@ -67,6 +67,15 @@ class Rule:
     severity: str = WARNING
     skip: frozenset[str] = frozenset()
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    # What a check builds once from the params (a compiled pattern, a lookup table).
+    compiled: dict[str, Any] = field(default_factory=dict, hash=False, compare=False,
+                                     repr=False)
+
+    def once(self, name: str, build):
+        """``build()``, made the first time a check asks for ``name`` and kept."""
+        if name not in self.compiled:
+            self.compiled[name] = build()
+        return self.compiled[name]
 
     def param(self, name: str, default: Any = None) -> Any:
         return self.params.get(name, default)

@@ -116,12 +116,14 @@ class WordLists:
     ignored: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        self.version = 0
         self._exact: set[str] = set()
         self._folded: set[str] = set()
         self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the lookup after one of the sets changed."""
+        self.version += 1
         self._exact = set(self.team) | set(self.ignored)
         # A name or a lower-case entry accepts any capitalisation; "Kestrel" only itself
         # and KESTREL, as Hunspell treats its own entries.

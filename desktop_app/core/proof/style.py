@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .findings import Hit, Unit
 from .rules import Rule
-from .text import HIDE, MARK, WORD, Block
+from .text import HIDE, MARK, WORD, Block, alternation
 
 Check = Callable[[Rule, Unit, "Context"], Iterator[Hit]]
 
@@ -74,16 +74,16 @@ def starts_sentence(unit: Unit, offset: int) -> bool:
 
 @lru_cache(maxsize=64)
 def _word_regex(keys: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.\-'\u2019])(?:{alternatives})(?![\w\-]|\.\w)", re.I)
+    return re.compile(rf"(?<![\w.\-'\u2019])(?:{alternation(keys)})(?![\w\-]|\.\w)", re.I)
 
 
 def check_word_list(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
-    words = {str(k).lower(): str(v) for k, v in (rule.param("words") or {}).items()}
+    words = rule.once("words", lambda: {str(k).lower(): str(v)
+                                        for k, v in (rule.param("words") or {}).items()})
     if not words:
         return
     masked = unit.prose.masked
-    for m in _word_regex(tuple(words)).finditer(masked):
+    for m in rule.once("regex", lambda: _word_regex(tuple(words))).finditer(masked):
         found = m.group()
         key = found.lower()
         if key.replace(".", "").isalpha() and len(found) > 1 and found.isupper() and \
@@ -93,10 +93,16 @@ def check_word_list(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), f"write \u2018{replacement}\u2019", replacement)
 
 
-def check_pattern(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
+def _compile(source: str) -> re.Pattern | None:
     try:
-        pattern = re.compile(rule.param("pattern", ""))
+        return re.compile(source)
     except re.error:
+        return None
+
+
+def check_pattern(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
+    pattern = rule.once("pattern", lambda: _compile(rule.param("pattern", "")))
+    if pattern is None:
         return
     message = rule.param("message") or rule.explanation
     replacement = rule.param("replacement")
@@ -109,7 +115,8 @@ IZE = re.compile(r"\b([A-Za-z]{3,}?)(i[zs]|y[zs])(e|es|ed|ing|ation|ations|ation
 
 
 def check_ize(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
-    exceptions = {str(w).casefold() for w in rule.param("exceptions") or []}
+    exceptions = rule.once("exceptions", lambda: {str(w).casefold()
+                                                  for w in rule.param("exceptions") or []})
     for m in IZE.finditer(unit.prose.masked):
         stem, middle, ending = m.groups()
         if "z" not in middle or m.group().casefold() in exceptions:
@@ -126,7 +133,8 @@ PROGRAM = re.compile(r"\b[Pp]rograms?\b")
 
 
 def check_program(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
-    computing = {str(w).casefold() for w in rule.param("computing") or []}
+    computing = rule.once("computing", lambda: {str(w).casefold()
+                                                for w in rule.param("computing") or []})
     for m in PROGRAM.finditer(unit.prose.masked):
         sentence = sentence_around(unit, m.start())
         if any(w.group().casefold() in computing for w in WORD.finditer(sentence)):
@@ -164,7 +172,8 @@ def check_license_noun(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
 
 
 def check_link_text(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
-    phrases = {str(p).casefold() for p in rule.param("phrases") or []}
+    phrases = rule.once("phrases", lambda: {str(p).casefold()
+                                            for p in rule.param("phrases") or []})
     for link in unit.prose.links:
         words = " ".join(re.sub(r"[*_\[\]]", "", link.text).casefold().strip(" .:!?,").split())
         if words in phrases or not words:
@@ -175,9 +184,11 @@ def check_link_text(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
 
 # ---- dates ---------------------------------------------------------------------------------
 
+_DIGIT = re.compile(r"\d")
+_ANY_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 MONTHS = ("January February March April May June July August September October November "
           "December").split()
-_MONTH = "(" + "|".join(MONTHS) + ")"
+_MONTH = "(" + alternation(MONTHS) + ")"
 _ABBR = {m[:3]: m for m in MONTHS if m != "May"} | {"Sept": "September"}
 _MONTH_ABBR = r"(" + "|".join(_ABBR) + r")\.?"
 DATE_ORDINAL = re.compile(
@@ -193,6 +204,9 @@ DATE_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?
 
 def check_dates(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
     masked = unit.prose.masked
+    if not _DIGIT.search(masked):
+        return  # every date form has a digit
+    months = _ANY_MONTH.search(masked) is not None
     taken: list[tuple[int, int]] = []
 
     def fresh(m: re.Match) -> bool:
@@ -201,20 +215,20 @@ def check_dates(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
         taken.append((m.start(), m.end()))
         return True
 
-    for m in DATE_ORDINAL.finditer(masked):
+    for m in DATE_ORDINAL.finditer(masked) if months else ():
         if fresh(m):
             good = f"{int(m.group(1))} {m.group(2)}" + (f" {m.group(3)}" if m.group(3) else "")
             yield Hit(m.start(), m.end(), f"write the date as \u2018{good}\u2019", good)
-    for m in DATE_US.finditer(masked):
+    for m in DATE_US.finditer(masked) if months else ():
         day = int(m.group(2))
         if 1 <= day <= 31 and fresh(m):
             good = f"{day} {m.group(1)}" + (f" {m.group(3)}" if m.group(3) else "")
             yield Hit(m.start(), m.end(), f"write the date as \u2018{good}\u2019", good)
-    for m in DATE_ABBR.finditer(masked):
+    for m in DATE_ABBR.finditer(masked) if months else ():
         if 1 <= int(m.group(1)) <= 31 and fresh(m):
             good = f"{int(m.group(1))} {_ABBR[m.group(2)]}{m.group(3) or ''}"
             yield Hit(m.start(), m.end(), f"write the month in full: \u2018{good}\u2019", good)
-    for m in DATE_WEEKDAY_COMMA.finditer(masked):
+    for m in DATE_WEEKDAY_COMMA.finditer(masked) if months else ():
         if fresh(m):
             good = f"{m.group(1)} {m.group(2)}"
             yield Hit(m.start(), m.end(), f"no comma after the day: \u2018{good}\u2019", good)
@@ -239,8 +253,8 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_VALUES = {w: i + 1 for i, w in enumerate(_UNITS)} | \
     {w: i + 10 for i, w in enumerate(_TEENS)} | {w: (i + 2) * 10 for i, w in enumerate(_TENS)}
 NUMBER_WORD = re.compile(
-    r"\b(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_UNITS) + r"))?|"
-    + "|".join(_UNITS[1:] + _TEENS) + r")\b", re.I)
+    r"\b(?:(?:" + alternation(_TENS) + r")(?:-(?:" + alternation(_UNITS) + r"))?|"
+    + alternation(_UNITS[1:] + _TEENS) + r")\b", re.I)
 DIGITS_ONE_TO_NINE = re.compile(r"(?<![\w.,£$€/:\-])([1-9])(?![\w.,%:/\-])")
 NUMERAL_START = re.compile(r"\d")
 
@@ -255,7 +269,8 @@ def check_numbers(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
         yield from _numbers_in_words(rule, unit)
         return
     masked = unit.prose.masked
-    expressions = [str(e).casefold() for e in rule.param("expressions") or []]
+    expressions = rule.once("expressions", lambda: [str(e).casefold()
+                                                    for e in rule.param("expressions") or []])
     for m in NUMBER_WORD.finditer(masked):
         word = m.group()
         after = masked[m.end():m.end() + 20]
@@ -300,29 +315,17 @@ def _numbers_in_words(rule: Rule, unit: Unit) -> Iterator[Hit]:
 CAPS_WORD = re.compile(r"[A-Z][A-Z'\u2019]+\b|\b[AI]\b|&")
 
 
+CAPS_RUN = re.compile(r"(?:[A-Z][A-Z'\u2019]+|\b[AI]\b|&)(?:[^\S\n]*[,;:\-\u2013]?[^\S\n]+"
+                      r"(?:[A-Z][A-Z'\u2019]+|\b[AI]\b|&)){1,}(?![a-z])")
+
+
 def check_capitals(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
     least = int(rule.param("min_words", 3))
-    masked = unit.prose.masked
-    run: list[tuple[int, int, str]] = []
-    punctuation = ".,;:!?\"'()\u2018\u2019\u201c\u201d"
-
-    def flush() -> Iterator[Hit]:
-        real = [t for t in run if len(t[2]) > 1]
-        if len(real) >= least:
-            yield Hit(run[0][0], run[-1][1], "text in capitals is hard to read: use "
+    for m in CAPS_RUN.finditer(unit.prose.masked):
+        words = [w for w in re.findall(r"[A-Z][A-Z'\u2019]+", m.group()) if len(w) > 1]
+        if len(words) >= least and not re.match(r"[a-z]", unit.prose.masked[m.end():]):
+            yield Hit(m.start(), m.end(), "text in capitals is hard to read: use "
                       "sentence case (capitals only for acronyms)", None)
-
-    for m in re.finditer(r"[^\s" + MARK + r"]+", masked):
-        raw = m.group()
-        token = raw.strip(punctuation)
-        start = m.start() + len(raw) - len(raw.lstrip(punctuation))
-        caps = bool(token) and CAPS_WORD.fullmatch(token) is not None
-        if caps and (not run or "\n" not in masked[run[-1][1]:start]):
-            run.append((start, start + len(token), token))
-        else:
-            yield from flush()
-            run = [(start, start + len(token), token)] if caps else []
-    yield from flush()
 
 
 def check_sentence_length(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
@@ -394,27 +397,31 @@ def acronym_uses(unit: Unit) -> list[AcronymUse]:
     """Acronyms in a field, with whether this use spells it out ("National Crime Agency (NCA)",
     or "NCA (National Crime Agency)")."""
     masked = unit.prose.masked
-    out = []
+    out: list[AcronymUse] = []
+    if not _TWO_CAPITALS.search(masked):
+        return out
+    # a run of capitals ("CLOSING DATE FOR") is shouting, for the capitals rule, not acronyms
+    shouted = [(m.start(), m.end()) for m in CAPS_RUN.finditer(masked)
+               if len(re.findall(r"[A-Z]{2,}", m.group())) >= 3]
     for m in ACRONYM.finditer(masked):
         acronym = m.group(1)
         if ROMAN.match(acronym) and len(acronym) <= 4:
             continue
-        # part of a run of capitals ("CLOSING DATE"): the capitals rule speaks for it
-        around = masked[max(0, m.start() - 2):m.end() + 2]
-        if re.search(r"[A-Z]{2,}\s+[A-Z]{2,}", masked[max(0, m.start() - 20):m.end() + 20]) \
-                and not re.search(r"\(" + re.escape(acronym), around):
-            neighbours = re.findall(r"[A-Z]{2,}", masked[max(0, m.start() - 20):m.end() + 20])
-            if len(neighbours) >= 3:
-                continue
-        before = masked[max(0, m.start() - 1):m.start()]
-        after = masked[m.end():m.end() + 80]
-        defined = before == "(" and masked[m.end():m.end() + 1] == ")" and \
-            re.search(r"[A-Za-z]{2,}\s*$", masked[max(0, m.start() - 60):m.start() - 1]) is not None
+        if any(s <= m.start() < e for s, e in shouted):
+            continue
+        defined = masked[m.start() - 1:m.start()] == "(" and \
+            masked[m.end():m.end() + 1] == ")" and \
+            re.search(r"[A-Za-z]{2,}\s*$", masked[max(0, m.start() - 60):m.start() - 1]) \
+            is not None
         if not defined:
-            spelled = re.match(r"\s*\(([^)]{4,})\)", after)
+            spelled = _SPELLED_AFTER.match(masked, m.end())
             defined = bool(spelled and len(spelled.group(1).split()) >= 2)
         out.append(AcronymUse(acronym, m.start(), m.end(), defined))
     return out
+
+
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z&]*[A-Z]")
+_SPELLED_AFTER = re.compile(r"\s*\(([^)]{4,80})\)")
 
 
 OPERATION = re.compile(r"\b(?:Operation|Op|Project|Exercise)\s+([A-Z][A-Z\-]+)\b")

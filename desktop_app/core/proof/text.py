@@ -42,6 +42,29 @@ ABBREVIATIONS = frozenset(
 )
 
 
+def alternation(words) -> str:
+    """A regex matching any of the words, factored into a trie (the re module tries the
+    branches of a plain alternation one by one at every position; a trie tries one letter)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph, sub-heading or list item, as a span of the source."""
@@ -78,12 +101,18 @@ class Prose:
     masked: str
     blocks: list[Block]
     links: list[Link] = field(default_factory=list)
+    _sentences: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
 
     def block_text(self, block: Block) -> str:
         return self.masked[block.start:block.end]
 
     def sentences(self, block: Block) -> list[Sentence]:
-        return split_sentences(self.masked, block.start, block.end)
+        """The block's sentences, split once: most rules ask for them."""
+        found = self._sentences.get(block.start)
+        if found is None:
+            found = self._sentences[block.start] = split_sentences(self.masked, block.start,
+                                                                    block.end)
+        return found
 
 
 def _blank(text: list[str], start: int, end: int, char: str = MARK) -> None:
@@ -204,8 +233,10 @@ def split_sentences(masked: str, start: int, end: int) -> list[Sentence]:
     out = []
     begin = start
     for m in SENTENCE_END.finditer(masked, start, end):
-        before = re.search(r"([A-Za-z.]+)$", masked[begin:m.start()])
-        token = (before.group(1) if before else "").lower().rstrip(".")
+        i = j = m.start()
+        while i > begin and (masked[i - 1].isalpha() or masked[i - 1] == "."):
+            i -= 1
+        token = masked[i:j].lower().rstrip(".")
         if m.group().startswith(".") and (token in ABBREVIATIONS or len(token) == 1 and
                                           token.isalpha()):
             continue
