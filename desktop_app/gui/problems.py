@@ -156,6 +156,7 @@ class ProblemsPane(QWidget):
         chosen = self._chosen_key()
         self.tree.clear()
         titles = {a.id: a.title or a.id for a in self.doc.issue.all_articles()}
+        rule_explanations = {r.id: r.explanation for r in self.checker.rules.rules}
         groups: dict[str, QTreeWidgetItem] = {}
 
         def group(article_id: str | None) -> QTreeWidgetItem:
@@ -185,13 +186,15 @@ class ProblemsPane(QWidget):
                 words = words[:49] + "\u2026"
             quoted = f"\u2018{words}\u2019 " if words else ""
             label = SEVERITY_LABELS.get(finding.severity, finding.severity)
-            item = QTreeWidgetItem([f"{label} \u00b7 {finding.rule}", quoted + finding.message,
+            item = QTreeWidgetItem([finding.rule, quoted + finding.message,
                                     finding.where.label() + (f" line {finding.line}"
                                                              if finding.line > 1 else "")])
             item.setData(0, FINDING_ROLE, finding)
+            tip = f"{label}: {rule_explanations.get(finding.rule, '')}"
             if finding.fix is not None:
                 item.setForeground(0, QBrush(QColor("#2E7D32")))
-                item.setToolTip(0, f"Quick fix: {finding.fix.label}")
+                tip += f"\nQuick fix: {finding.fix.label}"
+            item.setToolTip(0, tip)
             item.setToolTip(1, finding.message)
             group(finding.where.article_id).addChild(item)
         for item in groups.values():

@@ -208,8 +208,7 @@ class Checker:
                     for start, end, word in result.misspelt:
                         if (start, end) not in covered and not words.accepts(word):
                             made.append(make(rule, where, text, Hit(
-                                start, end, f"\u2018{word}\u2019 is not in the British English "
-                                "dictionary")))
+                                start, end, "is not in the British English dictionary")))
                 result.made = (key, made)
             ordered.extend((n, f.start, f) for f in result.made[1])
         self._issue_rules(issue, units, add, report, titles, placed)

@@ -177,9 +177,8 @@ def check_link_text(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
     for link in unit.prose.links:
         words = " ".join(re.sub(r"[*_\[\]]", "", link.text).casefold().strip(" .:!?,").split())
         if words in phrases or not words:
-            said = f"\u2018{link.text}\u2019" if words else "empty link words"
-            yield Hit(link.start, link.end, f"link words {said} do not say where the link goes",
-                      None)
+            yield Hit(link.start, link.end, "these link words do not say where the link goes"
+                      if words else "a link with no words", None)
 
 
 # ---- dates ---------------------------------------------------------------------------------
