@@ -9,7 +9,7 @@ import docx
 
 from bench.common import demo_issue, median_seconds, report, stress_issue
 from desktop_app.core.comments import read_comments
-from desktop_app.core.export_docx import write_docx
+from desktop_app.core.docx.export_docx import write_docx
 
 
 def commented_copy(source: Path, target: Path) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.core.errors import BulletinError
 from desktop_app.core.fileio import staged_folder
+from desktop_app.core.formats import FORMATS, export
 from desktop_app.core.model import Issue, new_issue
 from desktop_app.core.storage import (
     IssueFile,
@@ -170,27 +171,25 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if not (args.pdf or args.docx):
-        raise UsageError("say what to export: --pdf FILE, --docx FILE or both")
+    """Write every format asked for, in the registry's order (core/formats.py)."""
+    chosen = [fmt for fmt in FORMATS if getattr(args, fmt.name) is not None]
+    if not chosen:
+        flags = ", ".join(f"--{fmt.name} {fmt.metavar}" for fmt in FORMATS)
+        raise UsageError(f"say what to export: one or more of {flags}")
     loaded = open_issue(args)
-    if args.pdf:
-        from desktop_app.core.export_pdf import write_pdf
-
-        for warning in write_pdf(loaded.issue, loaded.folder, args.pdf):
+    for fmt in chosen:
+        out = getattr(args, fmt.name)
+        options = {opt.name: getattr(args, opt.name) for opt in fmt.options}
+        report = export(fmt.name, loaded.issue, loaded.folder, out, **options)
+        for warning in report.warnings:
             _warn(warning)
-        _out(f"Wrote the PDF to {args.pdf}")
-    if args.docx:
-        _export_docx(args, loaded)
+        _out(f"Wrote the {fmt.what} to {out}")
+        for note in report.notes:
+            _out(f"  {note}")
+        for option, why in report.offers.items():
+            flag = next(o.flag for o in fmt.options if o.name == option)
+            _out(f"  {why}: run again with {flag}")
     return EXIT_OK
-
-
-def _export_docx(args: argparse.Namespace, loaded: IssueFile) -> None:
-    """The Word file for reviewers (issue 4)."""
-    from desktop_app.core.export_docx import write_docx
-
-    for warning in write_docx(loaded.issue, loaded.folder, args.docx, columns=args.columns):
-        _warn(warning)
-    _out(f"Wrote the Word file {args.docx}")
 
 
 def cmd_comments(args: argparse.Namespace) -> int:
@@ -297,12 +296,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="add spelling suggestions (slower: about 0.2 s a word)")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("export", help="export the PDF and/or the Word file")
+    p = sub.add_parser("export", help="export the bulletin: " + ", ".join(
+        fmt.what for fmt in FORMATS))
     add_issue_argument(p)
-    p.add_argument("--pdf", type=Path, metavar="FILE", help="write the styled PDF here")
-    p.add_argument("--docx", type=Path, metavar="FILE", help="write the Word file here")
-    p.add_argument("--columns", type=int, choices=(1, 2), default=None,
-                   help="columns in the Word file (default: the issue's setting, 1)")
+    add_format_arguments(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("comments", help="list reviewers' comments in a Word file, by article")
@@ -327,6 +324,20 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print the report as JSON")
         p.set_defaults(func=cmd_import)
     return parser
+
+
+def add_format_arguments(parser: argparse.ArgumentParser) -> None:
+    """One flag per registered format (``--pdf OUT.pdf``), then each format's options."""
+    for fmt in FORMATS:
+        parser.add_argument(f"--{fmt.name}", type=Path, metavar=fmt.metavar, help=fmt.help)
+    for fmt in FORMATS:
+        for opt in fmt.options:
+            if opt.kind is bool:
+                parser.add_argument(opt.flag, dest=opt.name, default=None, help=opt.help,
+                                    action=argparse.BooleanOptionalAction)
+            else:
+                parser.add_argument(opt.flag, dest=opt.name, type=opt.kind, default=None,
+                                    choices=opt.choices or None, help=opt.help)
 
 
 def run(argv: Sequence[str] | None = None,

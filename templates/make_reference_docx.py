@@ -1,6 +1,6 @@
 """Build ``templates/reference.docx``, the Word template every bulletin export starts from.
 
-Run it after changing ``desktop_app/core/docx_styles.py``::
+Run it after changing ``desktop_app.core.docx.docx_styles.py``::
 
     .venv/bin/python templates/make_reference_docx.py
 
@@ -22,7 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 from lxml import etree
 
-from desktop_app.core.docx_styles import LANGUAGE, STYLES, StyleSpec, apply_theme
+from desktop_app.core.docx.docx_styles import LANGUAGE, STYLES, StyleSpec, apply_theme
 from desktop_app.core.theme import load_theme
 
 HERE = Path(__file__).resolve().parent

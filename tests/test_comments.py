@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from desktop_app.core.comments import apply_comments, note_key, read_comments
-from desktop_app.core.export_docx import write_docx
+from desktop_app.core.docx.export_docx import write_docx
 from desktop_app.core.storage import load_issue
 from desktop_app.core.untrusted import UntrustedFileError
 from desktop_app.resources import demo_dir

@@ -14,7 +14,7 @@ import pytest
 
 from desktop_app.core import layout
 from desktop_app.core.comments import apply_comments, read_comments
-from desktop_app.core.export_docx import write_docx
+from desktop_app.core.docx.export_docx import write_docx
 from desktop_app.core.storage import load_issue
 from desktop_app.resources import demo_dir
 from tests.reviewing import Remark, add_remarks

@@ -13,10 +13,10 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from desktop_app.core import layout
-from desktop_app.core.docx_links import article_bookmark, bookmark_name, section_bookmark
-from desktop_app.core.docx_styles import STYLES
+from desktop_app.core.docx.docx_links import article_bookmark, bookmark_name, section_bookmark
+from desktop_app.core.docx.docx_styles import STYLES
+from desktop_app.core.docx.export_docx import docx_bytes, reference_path, write_docx
 from desktop_app.core.errors import ExportError
-from desktop_app.core.export_docx import docx_bytes, reference_path, write_docx
 from desktop_app.core.model import Image
 from desktop_app.core.storage import load_issue
 from desktop_app.core.theme import load_theme
@@ -195,7 +195,7 @@ def test_theme_font_and_colours_carry_over(demo, document):
 
 
 def test_a_changed_theme_colour_reaches_the_styles(demo, tmp_path, monkeypatch):
-    from desktop_app.core import export_docx
+    from desktop_app.core.docx import export_docx
 
     theme = load_theme("default")
     colours = {**theme.colours, "primary": "#123456"}

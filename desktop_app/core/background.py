@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from .errors import BulletinError, ExportError
+from .formats import JOB_TARGET
 
 Progress = Callable[[int, int], None]
 
@@ -152,3 +153,9 @@ def run_job(target: str, *args: Any, progress: Progress | None = None, **kwargs:
     if status == "bug":
         raise JobCrashed(value)
     return value
+
+
+def run_export(name: str, issue: Any, folder: Any, out: Any, *,
+               progress: Progress | None = None, **options: Any) -> Any:
+    """One registered format (``core.formats``) written in the helper process; its Report."""
+    return run_job(JOB_TARGET, name, issue, folder, out, progress=progress, **options)

@@ -3,13 +3,18 @@
 Every writer (PDF, Word, and any later one) consumes only these blocks, so the outputs stay
 consistent. Each block carries an ``Origin`` naming the section, article and field it came
 from, so a writer can trace what it draws back to the issue (bookmarks, tagging, problems).
+
+Each writer keeps one table from block type to handler and looks a block up with
+``handler_for``; ``block_types()`` lists every type, so a test can check that no writer lacks
+a handler (a block type added here fails that test until every writer handles it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from .markup import ListItem, Run
 from .model import Contact
@@ -159,3 +164,24 @@ AnyBlock = (
     | ParagraphBlock | SubHeading | ListBlock | PullQuoteBlock | ContactBlock | StatisticBlock
     | SidebarBlock | ImageBlock
 )
+
+
+H = TypeVar("H")
+
+
+class MissingHandler(LookupError):
+    """A writer met a block type it has no handler for: a bug, caught by the tests."""
+
+
+def block_types() -> tuple[type[Block], ...]:
+    """Every concrete block type, in the order they are declared here."""
+    return tuple(t for t in globals().values()
+                 if isinstance(t, type) and issubclass(t, Block) and t is not Block)
+
+
+def handler_for(table: Mapping[type[Block], H], block: Block) -> H:
+    """The handler ``table`` holds for ``block``'s type: every writer looks blocks up this way."""
+    try:
+        return table[type(block)]
+    except KeyError:
+        raise MissingHandler(f"no handler for {type(block).__name__} blocks") from None

@@ -24,7 +24,7 @@ from typing import Any
 
 from lxml import etree
 
-from .docx_links import article_bookmark, section_bookmark
+from .docx.docx_links import article_bookmark, section_bookmark
 from .model import Article, Issue, ReviewNote
 from .untrusted import UntrustedFileError, check_docx, safe_xml
 

@@ -18,10 +18,9 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from .errors import ExportError
-from .fileio import atomic_writer
 from .layout import build_blocks
 from .model import Issue
+from .output import check_file, save_file
 from .pdf.canvas import BulletinCanvas, Finished
 from .pdf.fonts import register_fonts
 from .pdf.story import StoryContext, build_story
@@ -34,6 +33,7 @@ Progress = Callable[[int, int], None]
 # bigger and, without reportlab's C accelerator, costs more than laying out the whole demo.
 rl_config.useA85 = 0
 
+WHAT = "PDF"
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MARGIN_SIDE = 42
 MARGIN_TOP = 46
@@ -54,17 +54,9 @@ def pdf_bytes(issue: Issue, folder: Path | str, *,
 def write_pdf(issue: Issue, folder: Path | str, out: Path | str, *,
               progress: Progress | None = None) -> list[str]:
     """Write the PDF to ``out`` atomically; returns warnings. ExportError if it cannot."""
-    out = Path(out)
-    if out.is_dir():
-        raise ExportError(f"cannot write the PDF to {out}: it is a folder")
-    if not out.parent.is_dir():
-        raise ExportError(f"cannot write the PDF to {out}: folder {out.parent} does not exist")
+    out = check_file(out, WHAT)
     data, warnings = pdf_bytes(issue, folder, progress=progress)
-    try:
-        with atomic_writer(out) as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise ExportError(f"cannot write the PDF to {out}: {exc.strerror or exc}") from None
+    save_file(out, data, WHAT)
     return warnings
 
 

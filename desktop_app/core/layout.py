@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from . import blocks as b
 from .markup import Heading, ListItem, Paragraph, parse
 from .markup import ListBlock as MdList
-from .model import Article, Contact, Image, Issue, Section, SidebarCallout, StatisticCallout
+from .model import (
+    Article,
+    Callout,
+    Contact,
+    Image,
+    Issue,
+    Section,
+    callout_kind,
+)
 from .storage import image_file
 
 CONTACT_HEADING = "For more information contact:"
@@ -140,19 +149,27 @@ def _article(article: Article, section_id: str, folder: Path) -> list[b.Block]:
         out.append(blk)
         out.extend(slots.get(i, []))
     for i, callout in enumerate(article.callouts):
-        if isinstance(callout, StatisticCallout):
-            out.append(b.StatisticBlock(value=clean(callout.value), label=clean(callout.label),
-                                        origin=origin("callouts", i)))
-        elif isinstance(callout, SidebarCallout):
-            out.append(b.SidebarBlock(title=clean(callout.title),
-                                      items=[clean(x) for x in callout.items if x.strip()],
-                                      origin=origin("callouts", i)))
+        out.append(callout_block(callout, origin("callouts", i)))
     if article.contacts:
         out.append(b.ContactBlock(heading=CONTACT_HEADING,
                                   contacts=[_contact(c) for c in article.contacts],
                                   origin=origin("contacts")))
     out.append(b.ArticleEnd(article_id=article.id, origin=origin("")))
     return out
+
+
+# The block for each callout kind declared in the model (a test checks none is missing).
+CALLOUT_BLOCKS: dict[str, Callable[[Callout, b.Origin], b.Block]] = {
+    "statistic": lambda c, o: b.StatisticBlock(value=clean(c.value), label=clean(c.label),
+                                               origin=o),
+    "sidebar": lambda c, o: b.SidebarBlock(title=clean(c.title),
+                                           items=[clean(x) for x in c.items if x.strip()],
+                                           origin=o),
+}
+
+def callout_block(callout: Callout, origin: b.Origin) -> b.Block:
+    """The intermediate-form block for a callout; KeyError for an undeclared kind."""
+    return CALLOUT_BLOCKS[callout_kind(callout).kind](callout, origin)
 
 
 def _markup(text: str, origin: b.Origin, role: str) -> list[b.Block]:

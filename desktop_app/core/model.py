@@ -109,6 +109,74 @@ class SidebarCallout:
 Callout = StatisticCallout | SidebarCallout
 
 
+@dataclass(frozen=True)
+class CalloutField:
+    """One field of a callout kind: its attribute, its label, and whether it is a list of lines."""
+
+    name: str
+    label: str
+    lines: bool = False
+    placeholder: str = ""
+
+
+@dataclass(frozen=True)
+class CalloutKind:
+    """Everything the app knows about one kind of callout, in one place.
+
+    Storage reads and writes the fields, validation checks the required ones, the layout makes
+    the block named ``block``, and the editor builds its form from ``fields``. A new kind is a
+    class above, one entry in ``CALLOUT_KINDS`` and a block with a handler in each writer.
+    """
+
+    kind: str
+    label: str
+    cls: type
+    fields: tuple[CalloutField, ...]
+    required: tuple[str, ...]
+    incomplete: str  # the problem when a required field is empty: "needs a figure and a label"
+    block: str  # the kind of the intermediate-form block drawn for it
+
+    def new(self) -> Callout:
+        return self.cls()
+
+    def is_complete(self, callout: Callout) -> bool:
+        return all(_filled(getattr(callout, name)) for name in self.required)
+
+    def describe(self, callout: Callout) -> str:
+        """One line for lists: "Statistic: £24 billion lost each year"."""
+        shown = [f for f in self.fields if not f.lines] or list(self.fields)
+        words = " ".join(_joined(getattr(callout, f.name)) for f in shown)
+        return f"{self.label}: {' '.join(words.split())}".rstrip(": ") or self.label
+
+
+def _filled(value: Any) -> bool:
+    return any(str(v).strip() for v in value) if isinstance(value, list) else bool(
+        str(value).strip())
+
+
+def _joined(value: Any) -> str:
+    return "; ".join(value) if isinstance(value, list) else str(value)
+
+
+CALLOUT_KINDS: dict[str, CalloutKind] = {k.kind: k for k in (
+    CalloutKind("statistic", "Statistic", StatisticCallout,
+                (CalloutField("value", "Figure", placeholder="\u00a324 billion"),
+                 CalloutField("label", "What it measures")),
+                required=("value", "label"), incomplete="needs a figure and a label",
+                block="statistic"),
+    CalloutKind("sidebar", "Sidebar", SidebarCallout,
+                (CalloutField("title", "Sidebar title"),
+                 CalloutField("items", "Points (one a line)", lines=True)),
+                required=("title", "items"), incomplete="needs a title and at least one point",
+                block="sidebar"),
+)}
+
+
+def callout_kind(callout: Callout) -> CalloutKind:
+    """The declared kind of a callout; KeyError for a callout of no declared kind."""
+    return CALLOUT_KINDS[callout.kind]
+
+
 @dataclass
 class ReviewNote:
     """A reviewer's comment brought back from the Word file."""
@@ -371,6 +439,11 @@ def ordinal_words(n: int) -> str:
     else:
         last += "th"
     return f"{head or ''}{last}"
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """A count with its noun: "1 article", "2 articles", "0 pages"."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
 
 
 def slugify(text: str, limit: int = 40) -> str:

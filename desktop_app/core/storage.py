@@ -20,6 +20,7 @@ from desktop_app.resources import demo_dir
 from .errors import BulletinError, ChangedOnDiskError, IssueFileError
 from .fileio import atomic_writer, digest_bytes, is_inside, staged_folder
 from .model import (
+    CALLOUT_KINDS,
     SCHEMA_VERSION,
     AcceptedFinding,
     Article,
@@ -32,9 +33,8 @@ from .model import (
     PullQuote,
     ReviewNote,
     Section,
-    SidebarCallout,
-    StatisticCallout,
     Status,
+    callout_kind,
 )
 
 ISSUE_FILE = "issue.yaml"
@@ -131,6 +131,26 @@ def parse_issue(data: bytes, path: Path) -> IssueFile:
         source=SourceMap(lines, reader.prefixes),
         digest=digest_bytes(data),
     )
+
+
+def parse_article_file(data: bytes, path: Path) -> tuple[dict[str, Any], Article, list[str]]:
+    """A YAML file holding one article under ``article:`` beside plain keys of its own (an
+    article template): those other keys, the article (read as in an issue), and warnings.
+    IssueFileError, with the file and line, for anything an issue file would refuse."""
+    if len(data) > MAX_FILE_BYTES:
+        raise IssueFileError(path, f"file is over the {MAX_FILE_BYTES // 2**20} MB limit")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IssueFileError(path, f"is not UTF-8 text (byte {exc.start})") from None
+    document, lines = _compose(text, path)
+    reader = _Reader(path, lines)
+    document = reader.mapping(document, (), "the file")
+    article_data = reader.mapping(document.get("article"), ("article",), "article")
+    article = reader.article(dict(article_data, id=article_data.get("id") or "template"),
+                             ("article",))
+    others = {str(k): v for k, v in document.items() if k != "article"}
+    return others, article, reader.warnings
 
 
 def _compose(text: str, path: Path) -> tuple[Any, dict[tuple, int]]:
@@ -359,22 +379,21 @@ class _Reader:
     def callout(self, data: Any, where: tuple) -> Callout:
         data = self.mapping(data, where, "a callout")
         kind = self.text(data, "kind", where)
-        if kind == "statistic":
-            callout: Callout = StatisticCallout(
-                value=self.text(data, "value", where), label=self.text(data, "label", where)
-            )
-            known = STATISTIC_KEYS
-        elif kind == "sidebar":
-            items = self.sequence(data.get("items"), where + ("items",), "sidebar items")
-            callout = SidebarCallout(
-                title=self.text(data, "title", where),
-                items=[self.text({"item": v}, "item", where + ("items", i))
-                       for i, v in enumerate(items)],
-            )
-            known = SIDEBAR_KEYS
-        else:
-            raise self.fail(where + ("kind",), f"callout kind '{kind}' should be statistic or "
-                            "sidebar")
+        declared = CALLOUT_KINDS.get(kind)
+        if declared is None:
+            names = " or ".join(CALLOUT_KINDS)
+            raise self.fail(where + ("kind",), f"callout kind '{kind}' should be {names}")
+        callout = declared.new()
+        for spec in declared.fields:
+            if spec.lines:
+                items = self.sequence(data.get(spec.name), where + (spec.name,),
+                                      f"{kind} {spec.name}")
+                value: Any = [self.text({"item": v}, "item", where + (spec.name, i))
+                              for i, v in enumerate(items)]
+            else:
+                value = self.text(data, spec.name, where)
+            setattr(callout, spec.name, value)
+        known = ("kind",) + tuple(f.name for f in declared.fields)
         callout.extra = self.extra(data, known, where, f"a {kind} callout")
         return callout
 
@@ -440,8 +459,6 @@ CONTACT_KEYS = ("name", "role", "organisation", "email", "phone")
 QUOTE_KEYS = ("text", "attribution")
 IMAGE_TEXT_KEYS = ("path", "alt", "caption")
 IMAGE_KEYS = IMAGE_TEXT_KEYS + ("decorative",)
-STATISTIC_KEYS = ("kind", "value", "label")
-SIDEBAR_KEYS = ("kind", "title", "items")
 NOTE_TEXT_KEYS = ("key", "author", "initials", "date", "text", "anchor", "reply_to", "source")
 NOTE_KEYS = NOTE_TEXT_KEYS + ("resolved", "done")
 # Written by the importers into ``extra`` for the editor to act on (a suggested pull quote to
@@ -465,10 +482,10 @@ def issue_to_data(issue: Issue, full: bool = False) -> dict[str, Any]:
         return pack([(k, getattr(n, k)) for k in NOTE_KEYS], n.extra)
 
     def callout(c: Callout) -> dict[str, Any]:
-        if isinstance(c, StatisticCallout):
-            pairs = [("kind", c.kind), ("value", c.value), ("label", c.label)]
-        else:
-            pairs = [("kind", c.kind), ("title", c.title), ("items", list(c.items))]
+        value = getattr  # each declared field, lists copied so the dump never aliases the model
+        pairs = [("kind", c.kind)] + [
+            (f.name, list(value(c, f.name)) if f.lines else value(c, f.name))
+            for f in callout_kind(c).fields]
         out = pack(pairs, c.extra)
         out["kind"] = c.kind
         return out

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .images import ImageProblem, check_image
 from .markup import parse
-from .model import ID_PATTERN, Article, Contact, Issue, SidebarCallout, StatisticCallout, Status
+from .model import ID_PATTERN, Article, Contact, Issue, Status, callout_kind
 from .storage import ISSUE_FILE, SourceMap, image_file
 
 EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -125,11 +125,9 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
         if not quote.text.strip():
             add(ERROR, f"pull quote {i + 1} has no text", "pull_quotes", i)
     for i, callout in enumerate(article.callouts):
-        if isinstance(callout, StatisticCallout) and not (callout.value.strip()
-                                                         and callout.label.strip()):
-            add(ERROR, f"statistic {i + 1} needs a figure and a label", "callouts", i)
-        if isinstance(callout, SidebarCallout) and not (callout.title.strip() and callout.items):
-            add(ERROR, f"sidebar {i + 1} needs a title and at least one point", "callouts", i)
+        kind = callout_kind(callout)
+        if not kind.is_complete(callout):
+            add(ERROR, f"{kind.kind} {i + 1} {kind.incomplete}", "callouts", i)
     for i, image in enumerate(article.images):
         label = f"image {i + 1} ({image.path or 'no file'})"
         if not image.alt.strip() and not image.decorative:

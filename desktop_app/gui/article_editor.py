@@ -1,7 +1,9 @@
-"""The article editor: title, standfirst, body, status, and the article's elements.
+"""The article editor: title, standfirst, status, the body as formatted text, and the
+article's elements (pull quotes, contacts, pictures, callouts) in tabs with their counts.
 
 Every edit becomes an undo command pushed on the document; the editor then shows what the
-model says, so undo, redo and edits made elsewhere all appear here the same way.
+model says, so undo, redo and edits made elsewhere all appear here the same way. Typing is
+one undo step per word (see ``core.typing_groups``).
 """
 
 from __future__ import annotations
@@ -9,16 +11,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
+    QCompleter,
     QFormLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,20 +35,22 @@ from desktop_app.core.directory import (
 )
 from desktop_app.core.images import ImageProblem, check_image
 from desktop_app.core.model import (
+    CALLOUT_KINDS,
     Article,
     Contact,
     Image,
     PullQuote,
-    SidebarCallout,
-    StatisticCallout,
     Status,
+    callout_kind,
 )
 from desktop_app.core.storage import IMAGES_DIR
 
+from . import dialogs
 from .commands import SetArticleFieldCommand, SetArticleListCommand
 from .document import Document
-from .markdown_edit import MarkdownEditor
-from .widgets import FieldSpec, ListEditor, route_undo_keys
+from .list_editor import FieldSpec, ListEditor
+from .rich_edit import RichBodyEditor
+from .widgets import route_undo_keys, typing_group
 
 CONTACT_FIELDS = [
     FieldSpec("name", "Name"), FieldSpec("role", "Role"),
@@ -55,45 +60,28 @@ CONTACT_FIELDS = [
 QUOTE_FIELDS = [FieldSpec("text", "Quote", multiline=True),
                 FieldSpec("attribution", "Attribution")]
 IMAGE_FIELDS = [FieldSpec("path", "File", read_only=True),
-                FieldSpec("alt", "Alt text (required)",
+                FieldSpec("alt", "Alt text",
                           placeholder="What the picture shows, for readers who cannot see it"),
+                FieldSpec("decorative", "Decorative: no alt text needed", check=True,
+                          disables="alt"),
                 FieldSpec("caption", "Caption")]
-STATISTIC_FIELDS = [FieldSpec("value", "Figure", placeholder="£24 billion"),
-                    FieldSpec("label", "What it measures")]
-SIDEBAR_FIELDS = [FieldSpec("title", "Sidebar title"),
-                  FieldSpec("items", "Points (one a line)", lines=True)]
-CALLOUT_KINDS = ["Statistic", "Sidebar"]
-
-
-# ---- dialogs the editor asks through (tests replace these) ----------------------------------
-
-
-def choose_image_file(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Choose a picture", "",
-                                          "Pictures (*.png *.jpg *.jpeg *.gif)")
-    return path or None
-
-
-def ask_alt_text(parent: QWidget, name: str) -> str | None:
-    text, ok = QInputDialog.getText(
-        parent, "Alt text", f"Describe {name} for readers who cannot see it (required):")
-    return text.strip() if ok else None
-
-
-def ask_callout_kind(parent: QWidget) -> str | None:
-    kind, ok = QInputDialog.getItem(parent, "Add a callout", "Kind:", CALLOUT_KINDS, 0, False)
-    return kind if ok else None
-
-
-def describe_callout(callout) -> str:
-    if isinstance(callout, StatisticCallout):
-        return f"Statistic: {callout.value} {callout.label}".strip()
-    return f"Sidebar: {callout.title}"
+# Each callout kind's form, from the model's one table of kinds.
+CALLOUT_FIELDS = {kind.kind: [FieldSpec(f.name, f.label, lines=f.lines,
+                                        placeholder=f.placeholder) for f in kind.fields]
+                  for kind in CALLOUT_KINDS.values()}
+ELEMENT_TABS = (("pull_quotes", "Pull quotes"), ("contacts", "Contacts"), ("images", "Images"),
+                ("callouts", "Callouts"))
+NO_ARTICLE = "Choose an article in the issue structure or the pool, or make one (Ctrl+N)."
 
 
 def describe_contact(contact: Contact) -> str:
     bits = [contact.name or "(no name)", contact.organisation]
     return " \u2014 ".join(b for b in bits if b)
+
+
+def describe_image(image: Image) -> str:
+    text = image.caption or image.alt or image.path
+    return f"{text} (decorative)" if image.decorative else text
 
 
 def copy_image_into(folder: Path, source: Path) -> str:
@@ -115,6 +103,50 @@ def copy_image_into(folder: Path, source: Path) -> str:
     return f"{IMAGES_DIR}/{target.name}"
 
 
+def scrolled(widget: QWidget, name: str) -> QScrollArea:
+    """A widget in a scroll area, so a small screen scrolls it instead of cutting it off."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setAccessibleName(name)
+    area.setWidget(widget)
+    return area
+
+
+class ContactPicker(QComboBox):
+    """Everyone already in the issue or the team's directory, sorted, found by typing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setAccessibleName("Add a known contact")
+        self.setToolTip("Type part of a name or organisation, then choose")
+        self.setMinimumContentsLength(16)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMaxVisibleItems(12)
+        # A plain drop-down list that scrolls, never a popup taller than the screen.
+        self.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        self.lineEdit().setPlaceholderText("Add a known contact\u2026")
+        self.lineEdit().setAccessibleName("Find a known contact")
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        self.setCompleter(completer)
+
+    def set_contacts(self, contacts: list[Contact]) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for contact in sorted(contacts, key=lambda c: (c.name.casefold(),
+                                                       c.organisation.casefold())):
+            self.addItem(describe_contact(contact), contact)
+        self.setCurrentIndex(-1)
+        self.clearEditText()
+        self.blockSignals(False)
+
+
 class ArticleEditor(QWidget):
     """Edits one article; emits ``directory_requested`` for the contact directory dialog."""
 
@@ -126,9 +158,13 @@ class ArticleEditor(QWidget):
         self.article_id: str | None = None
         self.setAccessibleName("Article editor")
 
-        self.heading = QLabel("Choose an article in the issue structure or the pool.")
+        self.heading = QLabel(NO_ARTICLE)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Article location")
+        font = self.heading.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        self.heading.setFont(font)
         self.title = QLineEdit()
         self.title.setAccessibleName("Article title")
         self.standfirst = QLineEdit()
@@ -138,26 +174,28 @@ class ArticleEditor(QWidget):
         self.status.setAccessibleName("Status")
         for status in Status:
             self.status.addItem(status.label, status.value)
-        self.body = MarkdownEditor("Body")
+        self.body = RichBodyEditor("Body")
         for widget in (self.title, self.standfirst):
             route_undo_keys(widget)
-        self.title.textEdited.connect(lambda t: self._set_field("title", t))
-        self.standfirst.textEdited.connect(lambda t: self._set_field("standfirst", t))
-        self.body.text_edited.connect(lambda t: self._set_field("body", t))
+        self._typed = {"title": "", "standfirst": ""}
+        self.title.textEdited.connect(lambda t: self._typed_in("title", self.title, t))
+        self.standfirst.textEdited.connect(
+            lambda t: self._typed_in("standfirst", self.standfirst, t))
+        self.body.text_edited.connect(lambda t, key: self._set_field("body", t, key))
         self.status.activated.connect(
             lambda i: self._set_field("status", Status(self.status.itemData(i))))
 
         self.quotes = ListEditor("Pull quotes", lambda q: q.text[:80] or "(empty quote)",
                                  lambda _q: QUOTE_FIELDS, lambda: PullQuote(text=""),
-                                 framed=False)
+                                 framed=False, noun="pull quote")
         self.contacts = ListEditor("Contacts", describe_contact, lambda _c: CONTACT_FIELDS,
-                                   lambda: Contact(name=""), framed=False)
-        self.images = ListEditor("Images", lambda i: i.caption or i.alt or i.path,
-                                 lambda _i: IMAGE_FIELDS, self._new_image, framed=False)
+                                   lambda: Contact(name=""), framed=False, noun="contact")
+        self.images = ListEditor("Images", describe_image, lambda _i: IMAGE_FIELDS,
+                                 self._new_image, framed=False, noun="picture")
         self.callouts = ListEditor(
-            "Callouts", describe_callout,
-            lambda c: STATISTIC_FIELDS if isinstance(c, StatisticCallout) else SIDEBAR_FIELDS,
-            self._new_callout, framed=False)
+            "Callouts", lambda c: callout_kind(c).describe(c),
+            lambda c: CALLOUT_FIELDS[callout_kind(c).kind], self._new_callout, framed=False,
+            noun="callout")
         self.lists = {"pull_quotes": self.quotes, "contacts": self.contacts,
                       "images": self.images, "callouts": self.callouts}
         for attr, editor in self.lists.items():
@@ -165,33 +203,47 @@ class ArticleEditor(QWidget):
                                                                                     text, key))
 
         # The contact picker: everyone already in this issue or in the team's directory.
-        self.picker = QComboBox()
-        self.picker.setAccessibleName("Add a known contact")
-        self.picker.setMinimumContentsLength(18)
+        self.picker = ContactPicker()
         self.picker.activated.connect(self._pick_contact)
         directory_button = QPushButton("Directory\u2026")
         directory_button.setAccessibleName("Edit the contact directory")
         directory_button.clicked.connect(self.directory_requested)
-        self.contacts.buttons.insertWidget(4, self.picker)
+        self.contacts.buttons.insertWidget(4, self.picker, 1)
         self.contacts.buttons.insertWidget(5, directory_button)
 
         form = QFormLayout()
-        form.addRow("Title", self.title)
-        form.addRow("Standfirst", self.standfirst)
-        form.addRow("Status", self.status)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.addRow("&Title", self.title)
+        form.addRow("Stand&first", self.standfirst)
+        form.addRow("Stat&us", self.status)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Article elements")
-        self.tabs.addTab(self.quotes, "Pull quotes")
-        self.tabs.addTab(self.contacts, "Contacts")
-        self.tabs.addTab(self.images, "Images")
-        self.tabs.addTab(self.callouts, "Callouts")
+        self.tabs.setDocumentMode(True)
+        for attr, label in ELEMENT_TABS:
+            editor = self.lists[attr]
+            self.tabs.addTab(scrolled(editor, label), label)
+            editor.count_changed.connect(lambda n, a=attr: self._count_tab(a, n))
+        body_box = QWidget()
+        body_layout = QVBoxLayout(body_box)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_label = QLabel("&Body")
+        body_label.setBuddy(self.body.edit)
+        body_layout.addWidget(body_label)
+        body_layout.addWidget(self.body, 1)
+        # Body over elements, the divider the user's to move; neither forces the window up.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(body_box)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        body_box.setMinimumHeight(110)
+        self.tabs.setMinimumHeight(90)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Body (Markdown: **bold**, *italic*, [link](https://\u2026), "
-                                "- lists, ### sub-headings)"))
-        layout.addWidget(self.body, 3)
-        layout.addWidget(self.tabs, 2)
+        layout.addWidget(self.splitter, 1)
 
         doc.article_changed.connect(self._article_changed)
         doc.structure_changed.connect(self._structure_changed)
@@ -227,10 +279,15 @@ class ArticleEditor(QWidget):
         self._fill()
         self._fill_picker()
 
+    def _count_tab(self, attr: str, count: int) -> None:
+        index = [a for a, _label in ELEMENT_TABS].index(attr)
+        label = dict(ELEMENT_TABS)[attr]
+        self.tabs.setTabText(index, f"{label} ({count})" if count else label)
+
     def _fill(self) -> None:
         article = self.article()
         if article is None:
-            self.heading.setText("Choose an article in the issue structure or the pool.")
+            self.heading.setText(NO_ARTICLE)
             for widget in (self.title, self.standfirst):
                 widget.clear()
             self.body.set_text("")
@@ -239,21 +296,21 @@ class ArticleEditor(QWidget):
             return
         section, _ = self.doc.issue.find_article(article.id)
         where = f"in {section.title}" if section else "in the pool (not placed yet)"
-        self.heading.setText(f"<b>{_escape(article.title or article.id)}</b> \u2014 {where}")
-        if self.title.text() != article.title:
-            self.title.setText(article.title)
-        if self.standfirst.text() != article.standfirst:
-            self.standfirst.setText(article.standfirst)
-        self.status.setCurrentIndex(self.status.findData(article.status.value))
+        self.heading.setText(f"{article.title or article.id} \u2014 {where}")
+        for name, widget in (("title", self.title), ("standfirst", self.standfirst)):
+            value = getattr(article, name)
+            if widget.text() != value:
+                widget.setText(value)
+            self._typed[name] = value
+        index = self.status.findData(article.status.value)
+        if self.status.currentIndex() != index:
+            self.status.setCurrentIndex(index)
         self.body.set_text(article.body)
         for attr, editor in self.lists.items():
-            editor.set_items(getattr(article, attr))
+            editor.set_items(getattr(article, attr))  # a no-op when that list is unchanged
 
     def _fill_picker(self) -> None:
-        self.picker.clear()
-        self.picker.addItem("Add a known contact\u2026", None)
-        for contact in self.known_contacts():
-            self.picker.addItem(describe_contact(contact), contact)
+        self.picker.set_contacts(self.known_contacts())
 
     def reload_directory(self) -> None:
         """Read the team directory beside the issues again (after it is edited)."""
@@ -281,11 +338,16 @@ class ArticleEditor(QWidget):
 
     # ---- editing -------------------------------------------------------------------------------
 
-    def _set_field(self, field: str, value) -> None:
+    def _typed_in(self, field: str, widget: QLineEdit, text: str) -> None:
+        key = typing_group(widget, self._typed[field], text)
+        self._typed[field] = text
+        self._set_field(field, text, key)
+
+    def _set_field(self, field: str, value, merge_key: object = None) -> None:
         article = self.article()
         if article is None or self.doc.read_only or getattr(article, field) == value:
             return
-        self.doc.push(SetArticleFieldCommand(self.doc, article.id, field, value))
+        self.doc.push(SetArticleFieldCommand(self.doc, article.id, field, value, merge_key))
 
     def _set_list(self, attr: str, items: list, text: str, merge_key: object) -> None:
         if self.article_id is None or self.doc.read_only:
@@ -297,47 +359,44 @@ class ArticleEditor(QWidget):
 
     def _pick_contact(self, index: int) -> None:
         contact = self.picker.itemData(index)
-        self.picker.setCurrentIndex(0)
-        if contact is not None:
+        self.picker.setCurrentIndex(-1)
+        self.picker.clearEditText()
+        if isinstance(contact, Contact):
             self.contacts.add_item(Contact(contact.name, contact.role, contact.organisation,
                                            contact.email, contact.phone))
 
     def _new_callout(self):
-        kind = ask_callout_kind(self)
-        if kind == "Statistic":
-            return StatisticCallout()
-        if kind == "Sidebar":
-            return SidebarCallout()
-        return None
+        kinds = list(CALLOUT_KINDS.values())
+        choice = dialogs.ask_item(self, "Add a callout", "Kind:", [k.label for k in kinds])
+        return kinds[choice].new() if choice is not None else None
 
     def _new_image(self) -> Image | None:
         """Choose a picture: checked, copied into images/, with alt text; None if refused."""
         if self.doc.folder is None:
-            QMessageBox.information(self, "Save first",
-                                    "Save the issue into a folder before adding pictures.")
+            dialogs.show_info(self, "Save first",
+                              "Save the issue into a folder before adding pictures.")
             return None
-        chosen = choose_image_file(self)
+        chosen = dialogs.ask_picture_file(self)
         if not chosen:
             return None
         source = Path(chosen)
         try:
             check_image(source)
         except ImageProblem as exc:
-            QMessageBox.warning(self, "Picture refused", f"This picture cannot be used: {exc}")
+            dialogs.show_error(self, "Picture refused", f"This picture cannot be used: {exc}")
             return None
-        alt = ask_alt_text(self, source.name)
-        while alt is not None and not alt:
-            alt = ask_alt_text(self, source.name)  # alt text is required, so ask again
-        if alt is None:
+        answer = dialogs.ask_alt_text(self, source.name)
+        if answer is None:
             return None
+        alt, decorative = answer
         try:
             relative = copy_image_into(self.doc.folder, source)
         except OSError as exc:
-            QMessageBox.warning(self, "Picture not copied",
-                                f"The picture could not be copied into the issue folder: "
-                                f"{exc.strerror or exc}")
+            dialogs.show_error(self, "Picture not copied",
+                               f"The picture could not be copied into the issue folder: "
+                               f"{exc.strerror or exc}")
             return None
-        return Image(path=relative, alt=alt, caption="")
+        return Image(path=relative, alt=alt, caption="", decorative=decorative)
 
     def focus_field(self, field: str, index: int | None = None) -> None:
         """Put the cursor where a problem is: a field, or an element of a list."""
@@ -348,11 +407,8 @@ class ArticleEditor(QWidget):
             return
         if field in self.lists:
             editor = self.lists[field]
-            self.tabs.setCurrentWidget(editor)
+            self.tabs.setCurrentIndex([a for a, _l in ELEMENT_TABS].index(field))
             if index is not None:
                 editor.select(index)
             editor.list.setFocus()
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from desktop_app.core import model
+from desktop_app.core.articles import final_index_arg
 from desktop_app.core.fileio import write_bytes_atomic
 from desktop_app.core.model import Article, Issue, Section
 
@@ -24,13 +25,6 @@ from .document import Document
 _MERGE_ARTICLE_FIELD = 1001
 _MERGE_ARTICLE_LIST = 1002
 _MERGE_ISSUE_FIELD = 1003
-
-
-def final_index_arg(issue: Issue, article_id: str, section_id: str | None, final: int) -> int:
-    """The drop-style index that leaves an article at position ``final`` in a list."""
-    current, now = issue.find_article(article_id)
-    same = (current.id if current else None) == section_id
-    return final + 1 if same and now < final else final
 
 
 class MoveArticleCommand(QUndoCommand):
@@ -148,20 +142,24 @@ class SetArticleFieldCommand(QUndoCommand):
 
     FIELDS = ("title", "standfirst", "body", "status")
 
-    def __init__(self, doc: Document, article_id: str, field: str, value: Any) -> None:
+    def __init__(self, doc: Document, article_id: str, field: str, value: Any,
+                 merge_key: object = None) -> None:
         if field not in self.FIELDS:
             raise ValueError(f"not an article field: {field}")
         super().__init__(f"edit {field}")
         self.doc, self.article_id, self.field, self.value = doc, article_id, field, value
         self.old = getattr(doc.issue.article(article_id), field)
+        # Edits with the same key are one undo step: a word, or a burst of typing.
+        self.merge_key = merge_key
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return _MERGE_ARTICLE_FIELD
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
-        if not isinstance(other, SetArticleFieldCommand) or self.field == "status":
+        if not isinstance(other, SetArticleFieldCommand) or self.merge_key is None:
             return False
-        if (other.article_id, other.field) != (self.article_id, self.field):
+        if (other.article_id, other.field, other.merge_key) != (self.article_id, self.field,
+                                                               self.merge_key):
             return False
         self.value = other.value
         return True
@@ -229,11 +227,11 @@ class SetIssueFieldCommand(QUndoCommand):
     FIELDS = ("edition", "published", "title", "strapline", "welcome", "team_contacts",
               "export.theme")
 
-    def __init__(self, doc: Document, field: str, value: Any, merge: bool = True) -> None:
+    def __init__(self, doc: Document, field: str, value: Any, merge_key: object = None) -> None:
         if field not in self.FIELDS:
             raise ValueError(f"not an issue setting: {field}")
         super().__init__(f"edit {field.replace('_', ' ').replace('export.', '')}")
-        self.doc, self.field, self.merge = doc, field, merge
+        self.doc, self.field, self.merge_key = doc, field, merge_key
         self.value = copy.deepcopy(value)
         self.old = copy.deepcopy(self._get())
 
@@ -251,7 +249,7 @@ class SetIssueFieldCommand(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         if not (isinstance(other, SetIssueFieldCommand) and other.field == self.field
-                and self.merge and other.merge):
+                and self.merge_key is not None and other.merge_key == self.merge_key):
             return False
         self.value = other.value
         return True

@@ -6,13 +6,17 @@ with ``monkeypatch`` and nothing ever blocks.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -133,3 +137,76 @@ def show_report(parent: QWidget | None, title: str, summary: str, lines: list[st
     layout.addWidget(buttons)
     dialog.resize(640, 360)
     dialog.exec()
+
+
+# ---- questions asked while editing --------------------------------------------------------
+
+
+def ask_link(parent: QWidget | None, text: str, url: str) -> tuple[str, str] | None:
+    """The words and the address of a link (Ctrl+K); None when cancelled.
+
+    An empty address means: take the link off, keep the words.
+    """
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Link")
+    form = QFormLayout(dialog)
+    words = QLineEdit(text)
+    words.setAccessibleName("Text to show")
+    address = QLineEdit(url)
+    address.setAccessibleName("Link address")
+    address.setPlaceholderText("https://\u2026 or mailto:name@example.org")
+    form.addRow("&Text to show", words)
+    form.addRow("&Address", address)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    (address if text else words).setFocus()
+    dialog.resize(460, dialog.sizeHint().height())
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return words.text(), address.text()
+
+
+def ask_picture_file(parent: QWidget | None, start: str = "") -> str | None:
+    """A picture to add to an article; None when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Choose a picture", start,
+                                          "Pictures (*.png *.jpg *.jpeg *.gif)")
+    return path or None
+
+
+def ask_alt_text(parent: QWidget | None, name: str) -> tuple[str, bool] | None:
+    """Alt text for a new picture, or that it is decorative (then it needs none).
+
+    Returns ``(alt text, decorative)``; None when cancelled. OK stays off until one is given.
+    """
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Alt text")
+    layout = QVBoxLayout(dialog)
+    label = QLabel(f"Describe {name} for readers who cannot see it:")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    text = QLineEdit()
+    text.setAccessibleName("Alt text")
+    label.setBuddy(text)
+    decorative = QCheckBox("Decorative: it adds nothing a reader needs (no alt text)")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def update() -> None:
+        text.setEnabled(not decorative.isChecked())
+        ok.setEnabled(decorative.isChecked() or bool(text.text().strip()))
+
+    text.textChanged.connect(update)
+    decorative.toggled.connect(update)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    for widget in (label, text, decorative, buttons):
+        layout.addWidget(widget)
+    update()
+    dialog.resize(460, dialog.sizeHint().height())
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return ("" if decorative.isChecked() else text.text().strip()), decorative.isChecked()

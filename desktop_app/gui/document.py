@@ -32,6 +32,7 @@ class Document(QObject):
 
     structure_changed = Signal()
     article_changed = Signal(str)
+    section_changed = Signal(str)  # a section's title or intro
     settings_changed = Signal()
     notes_changed = Signal()
     loaded = Signal()

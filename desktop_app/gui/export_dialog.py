@@ -1,11 +1,18 @@
-"""The export dialog: PDF, Word or both into a folder, in a worker thread with a progress bar."""
+"""The export dialog: any of the registered formats into a folder, with a progress bar.
+
+The choices come from the export registry (``core.formats``): one tick box per format, and one
+per yes/no option a format offers. The work runs in a worker thread that hands each format to
+the helper process. Afterwards the dialog offers to open the folder, and the web edition in the
+browser or the email in the mail client when those were made.
+"""
 
 from __future__ import annotations
 
 import copy
-import importlib
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -25,58 +32,53 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import background
+from desktop_app.core import background, formats
 from desktop_app.core.errors import ExportError
+from desktop_app.core.formats import Format
 from desktop_app.core.model import Issue
+from desktop_app.core.output import Report
 
 from .document import Document
 from .workers import Worker, start
 
+OPEN_LABELS = {"browser": "Open in browser", "mail": "Open in mail client"}
 
-def exporter(name: str):
-    """An exporter module (``export_pdf`` or ``export_docx``), or None if not in this build."""
-    try:
-        return importlib.import_module(f"desktop_app.core.{name}")
-    except ImportError:
-        return None
+Choice = dict[str, dict[str, Any]]  # format name -> the options it is run with
 
 
-def output_names(issue: Issue) -> tuple[str, str]:
-    """File names for an issue's exports: "soc-bulletin-edition-9.pdf" and ".docx"."""
+def output_names(issue: Issue) -> dict[str, str]:
+    """Each format's output name for an issue: {"pdf": "soc-bulletin-edition-9.pdf", ...}."""
     stem = f"soc-bulletin-edition-{issue.edition}"
-    return f"{stem}.pdf", f"{stem}.docx"
+    return {fmt.name: fmt.output_name(stem) for fmt in formats.FORMATS}
 
 
-def run_exports(issue: Issue, folder: Path | None, out_dir: Path, pdf: bool, docx: bool,
-                progress) -> tuple[list[Path], list[str]]:
-    """Write the chosen exports (called in the worker); the files written and the warnings."""
-    jobs = []
-    pdf_name, docx_name = output_names(issue)
-    if pdf:
-        module = exporter("export_pdf")
-        if module is None:
-            raise ExportError("the PDF exporter is not part of this build")
-        jobs.append((f"{module.__name__}:write_pdf", out_dir / pdf_name))
-    if docx:
-        module = exporter("export_docx")
-        if module is None:
-            raise ExportError("the Word exporter is not part of this build")
-        jobs.append((f"{module.__name__}:write_docx", out_dir / docx_name))
+def opened_path(fmt: Format, path: Path) -> Path:
+    """What to open for an export: a folder format's index.html, or the file itself."""
+    return path / "index.html" if fmt.is_folder else path
+
+
+def run_exports(issue: Issue, folder: Path | None, out_dir: Path, chosen: Choice,
+                progress: Callable[[int, int], None]) -> list[Report]:
+    """Write the chosen formats (called in the worker); one Report per format, in order."""
+    names = output_names(issue)
+    jobs = [formats.get(name) for name in chosen]
+    for fmt in jobs:
+        if not fmt.is_available():
+            raise ExportError(f"the {fmt.label} exporter is not part of this build")
     if not out_dir.is_dir():
         raise ExportError(f"{out_dir} is not a folder")
-    written: list[Path] = []
-    warnings: list[str] = []
-    for n, (write, target) in enumerate(jobs):
-        # Each job is one share of the bar, so PDF + Word runs from 0 to 100 once.
+    reports: list[Report] = []
+    for n, fmt in enumerate(jobs):
+        # Each job is one share of the bar, so several formats run from 0 to 100 once.
         def step(done: int, total: int, n: int = n) -> None:
             share = done / total if total else 1.0
             progress(int(1000 * (n + share) / len(jobs)), 1000)
 
         # In the helper process, so the window's event loop never waits on the exporter.
-        warnings.extend(background.run_job(write, issue, folder, target, progress=step))
-        written.append(target)
+        reports.append(background.run_export(fmt.name, issue, folder, out_dir / names[fmt.name],
+                                             progress=step, **chosen[fmt.name]))
     progress(1000, 1000)
-    return written, warnings
+    return reports
 
 
 def choose_folder(parent: QWidget, start_dir: str) -> str | None:
@@ -84,26 +86,39 @@ def choose_folder(parent: QWidget, start_dir: str) -> str | None:
     return folder or None
 
 
-def open_folder(path: Path) -> None:
+def open_path(path: Path) -> None:
+    """Open a folder in the file manager, a page in the browser, an email in the mail client."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class ExportDialog(QDialog):
-    """Choose outputs and a folder, watch the progress, open the folder at the end."""
+    """Choose outputs and a folder, watch the progress, open what was made at the end."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.setWindowTitle("Export the bulletin")
         self.setAccessibleName("Export")
-        self.pdf = QCheckBox("PDF to print and email")
-        self.pdf.setChecked(True)
-        self.docx = QCheckBox("Word file for reviewers")
-        self.docx.setChecked(True)
-        self.pdf.setEnabled(exporter("export_pdf") is not None)
-        self.docx.setEnabled(exporter("export_docx") is not None)
-        self.pdf.setChecked(self.pdf.isEnabled())
-        self.docx.setChecked(self.docx.isEnabled())
+        self.choices: dict[str, QCheckBox] = {}
+        self.option_boxes: dict[tuple[str, str], QCheckBox] = {}
+        form = QFormLayout()
+        for fmt in formats.FORMATS:
+            box = QCheckBox(fmt.label)
+            box.setAccessibleName(fmt.label)
+            box.setEnabled(fmt.is_available())
+            box.setChecked(box.isEnabled() and fmt.name in ("pdf", "docx"))
+            self.choices[fmt.name] = box
+            form.addRow("Make" if len(self.choices) == 1 else "", box)
+            for opt in fmt.options:
+                if opt.kind is not bool or not opt.label:
+                    continue
+                sub = QCheckBox(opt.label)
+                sub.setAccessibleName(opt.label)
+                sub.setChecked(bool(opt.default))
+                sub.setEnabled(box.isChecked())
+                box.toggled.connect(sub.setEnabled)
+                self.option_boxes[(fmt.name, opt.name)] = sub
+                form.addRow("", _indented(sub))
         default = doc.folder / "exports" if doc.folder is not None else Path.home()
         self.folder = QLineEdit(str(default))
         self.folder.setAccessibleName("Output folder")
@@ -113,6 +128,7 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
+        form.addRow("Into folder", row)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Export progress")
         self.progress.setRange(0, 1000)
@@ -125,30 +141,53 @@ class ExportDialog(QDialog):
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button = self.buttons.addButton("Open folder",
                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_buttons: dict[str, QPushButton] = {}
+        for where, text in OPEN_LABELS.items():
+            button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setVisible(False)
+            self.open_buttons[where] = button
+        self.offer_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.offer_button.setVisible(False)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.open_button.setVisible(False)
-        self.export_button.clicked.connect(self.start_export)
-        self.open_button.clicked.connect(lambda: open_folder(Path(self.folder.text())))
+        self.export_button.clicked.connect(lambda: self.start_export())
+        self.open_button.clicked.connect(lambda: open_path(Path(self.folder.text())))
+        self.open_buttons["browser"].clicked.connect(lambda: self._open_made("browser"))
+        self.open_buttons["mail"].clicked.connect(lambda: self._open_made("mail"))
+        self.offer_button.clicked.connect(self._take_offer)
         self.close_button.clicked.connect(self.reject)
 
         self.warning = QLabel("")  # findings left by the checks: a warning, never a block
         self.warning.setWordWrap(True)
         self.warning.setAccessibleName("Export warning")
         self.warning.setVisible(False)
-        form = QFormLayout()
-        form.addRow("Make", self.pdf)
-        form.addRow("", self.docx)
-        form.addRow("Into folder", row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.written: list[Path] = []
-        self.warnings: list[str] = []
+        self.reports: list[Report] = []
+        self.offer: tuple[str, str] | None = None  # (format, option) to run again with
         self.running = False
-        self.resize(520, self.sizeHint().height())
+        self.resize(560, self.sizeHint().height())
+
+    @property
+    def written(self) -> list[Path]:
+        return [r.path for r in self.reports if r.path is not None]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for r in self.reports for w in r.warnings]
+
+    def chosen(self) -> Choice:
+        """The ticked formats, each with the options its tick boxes give."""
+        out: Choice = {}
+        for name, box in self.choices.items():
+            if box.isChecked() and box.isEnabled():
+                out[name] = {opt: sub.isChecked()
+                             for (fmt, opt), sub in self.option_boxes.items() if fmt == name}
+        return out
 
     def set_warning(self, text: str) -> None:
         """Say what the Problems pane still lists (export stays possible)."""
@@ -160,11 +199,12 @@ class ExportDialog(QDialog):
         if chosen:
             self.folder.setText(chosen)
 
-    def start_export(self) -> None:
+    def start_export(self, chosen: Choice | None = None) -> None:
         if self.running:
             return
-        if not (self.pdf.isChecked() or self.docx.isChecked()):
-            self.message.setText("Choose PDF, Word or both.")
+        chosen = chosen or self.chosen()
+        if not chosen:
+            self.message.setText("Choose at least one format to make.")
             return
         out_dir = Path(self.folder.text()).expanduser()
         try:
@@ -175,13 +215,14 @@ class ExportDialog(QDialog):
         self.running = True
         self.export_button.setEnabled(False)
         self.open_button.setVisible(False)
+        for button in (*self.open_buttons.values(), self.offer_button):
+            button.setVisible(False)
         self.progress.setValue(0)
         self.message.setText("Exporting\u2026")
         issue = copy.deepcopy(self.doc.issue)  # the worker never sees later edits
         folder = self.doc.folder or Path(tempfile.gettempdir())
-        pdf, docx = self.pdf.isChecked(), self.docx.isChecked()
-        worker = Worker(lambda progress: run_exports(issue, folder, out_dir, pdf, docx,
-                                                     progress), self)
+        worker = Worker(lambda progress: run_exports(issue, folder, out_dir, chosen, progress),
+                        self)
         worker.signals.progress.connect(self._progress)
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
@@ -191,17 +232,49 @@ class ExportDialog(QDialog):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
 
-    def _finished(self, result: tuple[list[Path], list[str]]) -> None:
+    def _finished(self, reports: list[Report]) -> None:
         self.running = False
-        self.written, self.warnings = result
+        self.reports = reports
         self.export_button.setEnabled(True)
         self.progress.setValue(self.progress.maximum())
         names = ", ".join(p.name for p in self.written)
-        text = f"Exported {names}."
-        if self.warnings:
-            text += "\n" + "\n".join(f"\u2022 {w}" for w in self.warnings[:6])
-        self.message.setText(text)
+        lines = [f"Exported {names}."]
+        lines += [note for r in reports for note in r.notes]
+        lines += [f"\u2022 {w}" for w in self.warnings[:6]]
+        self.offer = None
+        for report in reports:
+            fmt = self._format_of(report)
+            if fmt is not None and fmt.opens_in in self.open_buttons:
+                self.open_buttons[fmt.opens_in].setVisible(True)
+            if fmt is not None and report.offers and self.offer is None:
+                option, why = next(iter(report.offers.items()))
+                lines.append(why)
+                self.offer = (fmt.name, option)
+                label = next((o.label for o in fmt.options if o.name == option), option)
+                self.offer_button.setText(f"Export again: {label.lower()}")
+                self.offer_button.setVisible(True)
+        self.message.setText("\n".join(lines))
         self.open_button.setVisible(True)
+
+    def _format_of(self, report: Report) -> Format | None:
+        return next((f for f in formats.FORMATS if f.name == report.format), None)
+
+    def _open_made(self, where: str) -> None:
+        for report in self.reports:
+            fmt = self._format_of(report)
+            if fmt is not None and fmt.opens_in == where and report.path is not None:
+                open_path(opened_path(fmt, report.path))
+                return
+
+    def _take_offer(self) -> None:
+        if self.offer is None:
+            return
+        name, option = self.offer
+        options = dict(self.chosen().get(name, {}))
+        options[option] = True
+        if (name, option) in self.option_boxes:
+            self.option_boxes[(name, option)].setChecked(True)
+        self.start_export({name: options})
 
     def _failed(self, message: str) -> None:
         self.running = False
@@ -209,3 +282,11 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.message.setText("The export did not finish.")
         QMessageBox.warning(self, "Export failed", f"The export did not finish: {message}")
+
+
+def _indented(widget: QWidget) -> QWidget:
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(24, 0, 0, 0)
+    row.addWidget(widget)
+    return holder

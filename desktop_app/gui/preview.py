@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import importlib
 import tempfile
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.core import background
+from desktop_app.core import background, formats
 
 from .document import Document
 from .workers import Worker, start
@@ -20,12 +19,12 @@ from .workers import Worker, start
 DEBOUNCE_MS = 600
 
 
-def pdf_exporter():
-    """The PDF exporter module, or None while it is not part of this build."""
-    try:
-        return importlib.import_module("desktop_app.core.export_pdf")
-    except ImportError:
-        return None
+PREVIEW_FORMAT = "pdf"
+
+
+def preview_available() -> bool:
+    """True if the registry's PDF writer is part of this build."""
+    return formats.get(PREVIEW_FORMAT).is_available()
 
 
 class PreviewPane(QWidget):
@@ -78,8 +77,7 @@ class PreviewPane(QWidget):
 
     def rebuild_now(self) -> None:
         self.timer.stop()
-        exporter = pdf_exporter()
-        if exporter is None:
+        if not preview_available():
             self.status.setText("The preview needs the PDF exporter, which is not installed.")
             return
         if self.busy:
@@ -94,7 +92,7 @@ class PreviewPane(QWidget):
         folder = self.doc.folder or Path(tempfile.gettempdir())
         # The PDF is made in the helper process: see desktop_app.core.background for why.
         worker = Worker(lambda _progress: (generation, *background.run_job(
-            f"{exporter.__name__}:pdf_bytes", issue, folder)), self)
+            formats.RENDER_TARGET, PREVIEW_FORMAT, issue, folder)), self)
         # Bound methods of this widget, so the results are queued to the GUI thread.
         worker.signals.finished.connect(self._show)
         worker.signals.failed.connect(self._failed)

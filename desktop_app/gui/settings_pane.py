@@ -18,8 +18,9 @@ from desktop_app.templates import theme_names
 from .article_editor import CONTACT_FIELDS, describe_contact
 from .commands import SetIssueFieldCommand
 from .document import Document
-from .markdown_edit import MarkdownEditor
-from .widgets import ListEditor, route_undo_keys
+from .list_editor import ListEditor
+from .rich_edit import RichBodyEditor
+from .widgets import route_undo_keys, typing_group
 
 
 class SettingsPane(QWidget):
@@ -43,7 +44,7 @@ class SettingsPane(QWidget):
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
         self.theme.addItems(theme_names())
-        self.welcome = MarkdownEditor("Welcome text")
+        self.welcome = RichBodyEditor("Welcome text")
         self.team = ListEditor("Team contacts", describe_contact, lambda _c: CONTACT_FIELDS,
                                lambda: Contact(name=""))
         for widget in (self.published, self.title, self.strapline):
@@ -51,14 +52,15 @@ class SettingsPane(QWidget):
         route_undo_keys(self.edition)
 
         self.edition.valueChanged.connect(lambda v: self._set("edition", v))
-        self.published.textEdited.connect(lambda t: self._set("published", t))
-        self.title.textEdited.connect(lambda t: self._set("title", t))
-        self.strapline.textEdited.connect(lambda t: self._set("strapline", t))
-        self.welcome.text_edited.connect(lambda t: self._set("welcome", t))
+        for name, widget in (("published", self.published), ("title", self.title),
+                             ("strapline", self.strapline)):
+            widget.textEdited.connect(lambda t, n=name, w=widget: self._set(
+                n, t, typing_group(w, getattr(self.doc.issue, n), t)))
+        self.welcome.text_edited.connect(lambda t, key: self._set("welcome", t, key))
         self.theme.activated.connect(
-            lambda i: self._set("export.theme", self.theme.itemText(i), merge=False))
+            lambda i: self._set("export.theme", self.theme.itemText(i)))
         self.team.edited.connect(lambda items, _text, key: self._set("team_contacts", items,
-                                                                     merge=key is not None))
+                                                                     key))
 
         form = QFormLayout()
         form.addRow("Edition", self.edition)
@@ -103,11 +105,11 @@ class SettingsPane(QWidget):
         self.team.setEnabled(not read_only)
         self._filling = False
 
-    def _set(self, field: str, value, merge: bool = True) -> None:
+    def _set(self, field: str, value, merge_key: object = None) -> None:
         if self._filling or self.doc.read_only:
             return
         current = self.doc.issue.export.theme if field == "export.theme" \
             else getattr(self.doc.issue, field)
         if current == value:
             return
-        self.doc.push(SetIssueFieldCommand(self.doc, field, value, merge))
+        self.doc.push(SetIssueFieldCommand(self.doc, field, value, merge_key))

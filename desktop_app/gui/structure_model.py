@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, Qt
 
+from desktop_app.core.articles import plan_article_moves
 from desktop_app.core.model import Status
 
-from .commands import MoveArticleCommand, MoveSectionCommand, final_index_arg
+from .commands import MoveArticleCommand, MoveSectionCommand
 from .document import Document
 from .paths import MIME_TYPE
 
@@ -58,30 +59,16 @@ def decode_items(data: QMimeData | None) -> DragItems | None:
 def push_article_moves(doc: Document, article_ids: list[str], section_id: str | None,
                        row: int) -> bool:
     """Move articles to a place as one undo step; False if any id is unknown."""
-    issue = doc.issue
     try:
-        for aid in article_ids:
-            issue.find_article(aid)
+        plan = plan_article_moves(doc.issue, article_ids, section_id, row)
     except KeyError:
         return False
     stack = doc.undo_stack
-    if len(article_ids) > 1:
-        stack.beginMacro(f"move {len(article_ids)} articles")
-    previous: int | None = None
-    for aid in article_ids:
-        if previous is None:
-            target = row
-            if target < 0:
-                target = len(issue.section(section_id).articles if section_id else issue.pool)
-        else:
-            # Each further article goes right after the one before it, whatever the pops do.
-            holder, now = issue.find_article(aid)
-            same = (holder.id if holder else None) == section_id
-            desired = previous if same and now < previous else previous + 1
-            target = final_index_arg(issue, aid, section_id, desired)
-        doc.push(MoveArticleCommand(doc, aid, section_id, target))
-        previous = issue.find_article(aid)[1]
-    if len(article_ids) > 1:
+    if len(plan) > 1:
+        stack.beginMacro(f"move {len(plan)} articles")
+    for aid, index in plan:
+        doc.push(MoveArticleCommand(doc, aid, section_id, index))
+    if len(plan) > 1:
         stack.endMacro()
     return True
 

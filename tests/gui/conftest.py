@@ -48,7 +48,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Answers:
         ("ask_changed_on_disk", dialogs.CANCEL), ("ask_save_failed", False),
         ("ask_open_folder", None), ("ask_save_as_folder", None), ("ask_use_demo", False),
         ("ask_confirm", True), ("ask_text", None), ("ask_item", None),
-        ("ask_import_files", []), ("show_report", None),
+        ("ask_import_files", []), ("show_report", None), ("ask_link", None),
+        ("ask_picture_file", None), ("ask_alt_text", None),
     ):
         monkeypatch.setattr(dialogs, name, answer(name, default))
     # Message boxes raised directly by panes: record them and answer at once.

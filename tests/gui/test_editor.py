@@ -9,7 +9,6 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCursor
 
 from desktop_app.core.model import StatisticCallout, Status
-from desktop_app.gui import article_editor
 
 
 def open_article(window, article_id: str):
@@ -51,14 +50,17 @@ def test_preview_keeps_the_page_being_read(window, qtbot):
     assert window.preview.current_page() == 3
 
 
-def test_typing_in_a_field_is_one_undo_step(window, qtbot):
+def test_typing_in_a_field_is_one_undo_step_per_word(window, qtbot):
     article = open_article(window, "peer-review-team")
     old = article.title
     window.editor.title.setFocus()
     window.editor.title.selectAll()
     qtbot.keyClicks(window.editor.title, "Peer review")
     assert article.title == "Peer review"
-    assert window.doc.undo_stack.count() == 1
+    # One step per word, as in a word processor; typing over the selection is in the first.
+    assert window.doc.undo_stack.count() == 2
+    window.doc.undo_stack.undo()
+    assert article.title == "Peer " and window.editor.title.text() == "Peer "
     window.doc.undo_stack.undo()
     assert article.title == old and window.editor.title.text() == old
     # The tree follows the model.
@@ -112,8 +114,15 @@ def test_pull_quote_add_reorder_remove(window):
     quotes = window.editor.quotes
     count = len(article.pull_quotes)
     quotes.add()
-    assert len(article.pull_quotes) == count + 1
+    # Nothing is made (and so no "has no text" problem shown) until something is typed.
+    assert len(article.pull_quotes) == count
+    assert quotes.list.item(count).text() == "(new pull quote)"
+    assert window.editor.tabs.tabText(0) == f"Pull quotes ({count})"
+    window.problems.refresh()
+    assert not [p for p in window.problems.problems if "has no text" in p.message]
     quotes.fields["text"].setPlainText("A second voice")
+    assert len(article.pull_quotes) == count + 1
+    assert window.editor.tabs.tabText(0) == f"Pull quotes ({count + 1})"
     quotes.fields["attribution"].setText("A partner")
     quotes.fields["attribution"].textEdited.emit("A partner")
     assert article.pull_quotes[-1].text == "A second voice"
@@ -149,40 +158,41 @@ def test_an_unreadable_image_is_refused_and_nothing_changes(window, demo_copy, m
                                                             isolated, tmp_path):
     bad = tmp_path / "photo.png"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n not really a picture")
-    monkeypatch.setattr(article_editor, "choose_image_file", lambda _p: str(bad))
+    isolated.values["ask_picture_file"] = str(bad)
     article = open_article(window, "peer-review-team")
     images_before = sorted(p.name for p in (demo_copy / "images").iterdir())
     window.editor.images.add()
     assert article.images == []
     assert window.doc.undo_stack.count() == 0
     assert sorted(p.name for p in (demo_copy / "images").iterdir()) == images_before
-    assert "photo.png" in " ".join(isolated.messages("QMessageBox.warning"))
+    assert "photo.png" in " ".join(isolated.messages("show_error"))
 
 
-def test_an_image_is_copied_in_with_required_alt_text(window, demo_copy, monkeypatch,
-                                                      tmp_path):
+def test_an_image_is_copied_in_with_its_alt_text(window, demo_copy, isolated, tmp_path):
     from desktop_app.resources import demo_dir
 
     source = tmp_path / "roadshow.png"
     shutil.copyfile(demo_dir() / "images" / "regional-roadshows-map.png", source)
-    answers = iter(["", "A map of the roadshow venues"])  # empty alt text is asked again
-    monkeypatch.setattr(article_editor, "choose_image_file", lambda _p: str(source))
-    monkeypatch.setattr(article_editor, "ask_alt_text", lambda _p, _n: next(answers))
+    isolated.values["ask_picture_file"] = str(source)
+    isolated.values["ask_alt_text"] = ("A map of the roadshow venues", False)
     article = open_article(window, "peer-review-team")
     window.editor.images.add()
-    assert [(i.path, i.alt) for i in article.images] == [
-        ("images/roadshow.png", "A map of the roadshow venues")]
+    assert [(i.path, i.alt, i.decorative) for i in article.images] == [
+        ("images/roadshow.png", "A map of the roadshow venues", False)]
     assert (demo_copy / "images" / "roadshow.png").read_bytes() == source.read_bytes()
+    assert window.editor.tabs.tabText(2) == "Images (1)"
 
 
-def test_callouts_statistic_added_and_edited(window, monkeypatch):
-    monkeypatch.setattr(article_editor, "ask_callout_kind", lambda _p: "Statistic")
+def test_callouts_statistic_added_and_edited(window, isolated):
+    isolated.values["ask_item"] = 0  # the first kind in the model's table: Statistic
     article = open_article(window, "peer-review-team")
     callouts = window.editor.callouts
+    before = len(article.callouts)
     callouts.add()
-    assert isinstance(article.callouts[-1], StatisticCallout)
+    assert len(article.callouts) == before  # nothing made until something is typed
     callouts.fields["value"].setText("42")
     callouts.fields["value"].textEdited.emit("42")
+    assert isinstance(article.callouts[-1], StatisticCallout)
     assert article.callouts[-1].value == "42"
 
 

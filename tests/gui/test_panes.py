@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from desktop_app.core.export_docx import write_docx
+from desktop_app.core.docx.export_docx import write_docx
 from desktop_app.gui import review as review_module
 from desktop_app.gui.export_dialog import ExportDialog, output_names
 from tests.reviewing import Remark, add_remarks
@@ -19,13 +19,14 @@ def test_export_pdf_and_word_through_the_dialog(window, qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.folder.setText(str(out))
-    assert dialog.pdf.isChecked() and dialog.docx.isChecked()
+    assert dialog.choices["pdf"].isChecked() and dialog.choices["docx"].isChecked()
     values = []
     dialog.progress.valueChanged.connect(values.append)
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.open_button.isVisible(), timeout=60_000)
 
-    pdf_name, docx_name = output_names(window.doc.issue)
+    names = output_names(window.doc.issue)
+    pdf_name, docx_name = names["pdf"], names["docx"]
     assert sorted(p.name for p in out.iterdir()) == sorted([pdf_name, docx_name])
     text = " ".join(page.extract_text() for page in PdfReader(out / pdf_name).pages)
     assert "Local profiles: what the national review found" in " ".join(text.split())
@@ -74,7 +75,7 @@ def test_problem_double_click_jumps_to_the_article_and_field(window, qtbot):
     tree.itemDoubleClicked.emit(match[0], 1)
     assert window.editor.article_id == "regional-roadshows"
     assert window.tabs.currentWidget() is window.editor
-    assert window.editor.tabs.currentWidget() is window.editor.contacts
+    assert window.editor.tabs.currentWidget().widget() is window.editor.contacts
     assert window.editor.contacts.current() == 0
     assert window.structure_model.article_at(window.tree.currentIndex()).id == \
         "regional-roadshows"
@@ -144,3 +145,18 @@ def test_review_import_of_a_bad_file_is_refused_with_a_message(window, tmp_path,
     assert isolated.messages("QMessageBox.warning")
     assert window.doc.undo_stack.count() == before
     assert all(not a.review_notes for a in window.doc.issue.all_articles())
+
+
+def test_the_dialog_offers_every_registered_format(window, qtbot):
+    from desktop_app.core.formats import FORMATS
+
+    dialog = ExportDialog(window.doc, window)
+    qtbot.addWidget(dialog)
+    assert [box.text() for box in dialog.choices.values()] == [f.label for f in FORMATS]
+    assert all(box.isEnabled() for box in dialog.choices.values())
+    for box in dialog.choices.values():
+        box.setChecked(False)
+    dialog.start_export()
+    assert "Choose at least one format" in dialog.message.text()
+    dialog.choices["docx"].setChecked(True)
+    assert list(dialog.chosen()) == ["docx"]

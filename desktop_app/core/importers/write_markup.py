@@ -75,6 +75,8 @@ def merge_runs(runs: list[Run]) -> list[Run]:
     out: list[Run] = []
     for run in runs:
         text = run.text if run.text == "\n" else re.sub(r"[ \t\r\n\u00a0]+", " ", run.text)
+        if text.startswith(" ") and out and out[-1].text.endswith((" ", "\n")):
+            text = text[1:]  # one space where two runs meet, as the reader will see it
         if not text:
             continue
         if out and out[-1].text != "\n" and text != "\n" and (
@@ -180,7 +182,9 @@ def blocks_markup(blocks: list[Block]) -> str:
         if isinstance(block, ItemList):
             text = _list_markup(block)
         elif isinstance(block, SubHeading):
-            text = f"### {escape(plain(block.runs))}" if plain(block.runs) else ""
+            # A heading's trailing "#"s would read as its closing marks: escape the first.
+            words = re.sub(r"(#+)$", r"\\\1", escape(plain(block.runs)))
+            text = f"### {words}" if plain(block.runs) else ""
         else:
             text = runs_markup(block.runs)
         if text.strip():

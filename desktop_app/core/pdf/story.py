@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph
 
 from .. import blocks as b
+from ..blocks import handler_for
 from ..images import ImageProblem, check_image
 from ..markup import safe_href
 from ..model import Contact
@@ -43,6 +45,7 @@ class StoryContext:
     on_draw: Callable[[Flowable], None] | None = None
     warnings: list[str] = field(default_factory=list)
     article_titles: dict[str, str] = field(default_factory=dict)
+    banners: int = 0  # section banners so far: they alternate in the house colours
 
     def text(self, text: str) -> str:
         return text_markup(text, self.fonts)
@@ -56,13 +59,12 @@ def build_story(blocks: list[b.Block], ctx: StoryContext) -> list[Flowable]:
     story: list[Flowable] = []
     section: list[Flowable] | None = None
     banner: Flowable | None = None
-    banners = 0
     for index, block in enumerate(blocks):
+        made = handler_for(HANDLERS, block)(block, ctx)
+        for flowable in made:
+            _tag(flowable, block, index)
         if isinstance(block, b.SectionBanner):
-            banner = _banner(block, ctx, banners)
-            banners += 1
-            _tag(banner, block, index)
-            section = []
+            banner, section = made[0], []
             continue
         if isinstance(block, b.SectionEnd):
             if section is not None:
@@ -74,9 +76,6 @@ def build_story(blocks: list[b.Block], ctx: StoryContext) -> list[Flowable]:
                 story.append(flow)
             section, banner = None, None
             continue
-        made = _make(block, ctx)
-        for flowable in made:
-            _tag(flowable, block, index)
         if section is not None:
             section.extend(made)
         else:
@@ -92,11 +91,6 @@ def _tag(flowable: Flowable, block: b.Block, index: int) -> None:
         for inner in [flowable.head, *flowable.content]:
             if inner is not None and not hasattr(inner, "_bulletin_origin"):
                 _tag(inner, block, index)
-
-
-def _make(block: b.Block, ctx: StoryContext) -> list[Flowable]:
-    maker = _MAKERS.get(type(block))
-    return maker(block, ctx) if maker else []
 
 
 def _masthead(block: b.Masthead, ctx: StoryContext) -> list[Flowable]:
@@ -125,10 +119,17 @@ def _contents(block: b.Contents, ctx: StoryContext) -> list[Flowable]:
                        space_after=18, full_height=ctx.body_height)]
 
 
-def _banner(block: b.SectionBanner, ctx: StoryContext, count: int) -> Flowable:
+def _banner(block: b.SectionBanner, ctx: StoryContext) -> list[Flowable]:
     c = ctx.colours
-    fill, rule = (c.primary, c.highlight) if count % 2 == 0 else (c.accent, c.highlight)
-    return Banner(ctx.para(block.title, "banner"), fill, rule, block.anchor, block.title)
+    fill, rule = (c.primary, c.highlight) if ctx.banners % 2 == 0 else (c.accent, c.highlight)
+    ctx.banners += 1
+    return [Banner(ctx.para(block.title, "banner"), fill, rule, block.anchor, block.title)]
+
+
+def _drawn_by_section(block: b.SectionEnd | b.ArticleEnd, ctx: StoryContext) -> list[Flowable]:
+    """Nothing of its own: ``build_story`` closes the section's column flow at its end, and an
+    article ends where its last block does."""
+    return []
 
 
 def _article_heading(block: b.ArticleHeading, ctx: StoryContext) -> list[Flowable]:
@@ -263,10 +264,13 @@ def _image(block: b.ImageBlock, ctx: StoryContext) -> list[Flowable]:
                    ctx.colours.muted, max_height=ctx.body_height * 0.42)]
 
 
-_MAKERS: dict[type, Callable[[b.Block, StoryContext], list[Flowable]]] = {
+HANDLERS: dict[type[b.Block], Callable[[Any, StoryContext], list[Flowable]]] = {
     b.Masthead: _masthead,
     b.Contents: _contents,
+    b.SectionBanner: _banner,
+    b.SectionEnd: _drawn_by_section,
     b.ArticleHeading: _article_heading,
+    b.ArticleEnd: _drawn_by_section,
     b.ParagraphBlock: _paragraph,
     b.SubHeading: _subheading,
     b.ListBlock: _list,

@@ -28,19 +28,21 @@ from lxml import etree
 
 from desktop_app.templates import template_dir
 
-from . import blocks as b
+from .. import blocks as b
+from ..blocks import handler_for
+from ..errors import BulletinError, ExportError
+from ..images import ImageProblem, check_image
+from ..layout import article_anchor, build_blocks, section_anchor
+from ..markup import Run
+from ..model import Contact, Issue
+from ..output import check_file, save_file
+from ..theme import Theme, load_theme
 from .docx_links import Bookmarks, bookmark_name, hyperlink, internal_link, run_element, w
 from .docx_styles import LANGUAGE, apply_theme, style_ids
-from .errors import BulletinError, ExportError
-from .fileio import write_bytes_atomic
-from .images import ImageProblem, check_image
-from .layout import article_anchor, build_blocks, section_anchor
-from .markup import Run
-from .model import Contact, Issue
-from .theme import Theme, load_theme
 
 Progress = Callable[[int, int], None]
 
+WHAT = "Word file"
 REFERENCE = "reference.docx"
 AUTHOR = "Home Office"
 PAPER = {"A4": (Cm(21), Cm(29.7)), "Letter": (Emu(7772400), Emu(10058400))}
@@ -60,16 +62,9 @@ def write_docx(issue: Issue, folder: Path | str, out: Path | str, *,
     ``columns`` (1 or 2) overrides the issue's ``export.docx_columns``. Raises ExportError
     when ``out`` cannot be written; the previous file, if any, is then left as it was.
     """
-    out = Path(out)
-    if out.is_dir():
-        raise ExportError(f"{out} is a folder: give the Word file's name, e.g. bulletin.docx")
-    if not out.parent.is_dir():
-        raise ExportError(f"cannot write {out}: the folder {out.parent} does not exist")
+    out = check_file(out, WHAT)
     data, warnings = docx_bytes(issue, folder, columns=columns, progress=progress)
-    try:
-        write_bytes_atomic(out, data)
-    except OSError as exc:
-        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None
+    save_file(out, data, WHAT)
     return warnings
 
 
@@ -173,16 +168,8 @@ class _Writer:
 
     def write(self, blocks: list[b.Block], progress: Progress | None) -> None:
         total = len(blocks)
-        handlers: dict[str, Callable[[Any], None]] = {
-            "masthead": self.masthead_block, "contents": self.contents,
-            "section_banner": self.section_banner, "section_end": self.section_end,
-            "article_heading": self.article_heading, "article_end": self.article_end,
-            "paragraph": self.paragraph, "subheading": self.subheading, "list": self.list_block,
-            "pull_quote": self.pull_quote, "contact_block": self.contact_block,
-            "statistic": self.statistic, "sidebar": self.sidebar, "image": self.image,
-        }
         for i, block in enumerate(blocks):
-            handlers[block.kind](block)
+            handler_for(HANDLERS, block)(self, block)
             if progress is not None:
                 progress(i + 1, total)
         for name in self.bookmarks.open_names:  # never leave a bookmark without its end
@@ -394,6 +381,17 @@ class _Writer:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         props.created = props.modified = now
         props.revision = 1
+
+
+HANDLERS: dict[type[b.Block], Callable[[_Writer, Any], None]] = {
+    b.Masthead: _Writer.masthead_block, b.Contents: _Writer.contents,
+    b.SectionBanner: _Writer.section_banner, b.SectionEnd: _Writer.section_end,
+    b.ArticleHeading: _Writer.article_heading, b.ArticleEnd: _Writer.article_end,
+    b.ParagraphBlock: _Writer.paragraph, b.SubHeading: _Writer.subheading,
+    b.ListBlock: _Writer.list_block, b.PullQuoteBlock: _Writer.pull_quote,
+    b.ContactBlock: _Writer.contact_block, b.StatisticBlock: _Writer.statistic,
+    b.SidebarBlock: _Writer.sidebar, b.ImageBlock: _Writer.image,
+}
 
 
 def _replace_content(p: etree._Element, style_id: str, runs: list[etree._Element]) -> None:

@@ -18,7 +18,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from .layout import article_anchor, section_anchor
+from ..layout import article_anchor, section_anchor
 
 MAX_BOOKMARK = 40  # Word's limit; longer names are cut short by Word on save
 _PREFIXES = (("section-", "s_"), ("article-", "a_"))

@@ -15,7 +15,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
-from .theme import Theme
+from ..theme import Theme
 
 LANGUAGE = "en-GB"
 

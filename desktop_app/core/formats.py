@@ -1,0 +1,177 @@
+"""The export registry: every output format the app writes, in one table.
+
+The ``bulletin export`` flags, the export dialog's choices and the background jobs all read
+``FORMATS``; none of them names a format. Adding a format is one writer module and one
+``Format(...)`` line in ``FORMATS``.
+
+Public names:
+
+``Format``
+    One format: ``name`` (also its CLI flag, ``--name``), ``suffix`` (".pdf", or ``FOLDER``
+    for an output that is a folder), ``what`` ("Word file": "Wrote the Word file to …"),
+    ``label`` (the dialog's wording), ``writer`` and
+    ``handlers`` (``"module:attribute"`` strings, imported only when used), ``help`` for the
+    command line, ``options`` the writer takes, and ``opens_in`` ("", "browser" or "mail")
+    for what the dialog offers after the export.
+``Option``
+    A setting one writer takes as a keyword argument (``columns``, ``attach_pdf``), offered as
+    a CLI flag and, for a yes/no setting with a ``label``, a tick box in the dialog.
+``Report`` (from ``core.output``)
+    What an export returns: the path written, ``warnings`` (a picture left out), ``notes``
+    (a size report) and ``offers`` (options worth trying again with, and why).
+``FORMATS``, ``get(name)``, ``available()``
+    The table in the order the dialog shows it; one format by name; those whose modules
+    import in this build.
+``export(name, issue, folder, out, progress=None, **options)``
+    Run one format's writer. This is also the target the background helper process runs
+    (``JOB_TARGET``), so the window's jobs go through the registry too.
+``render(name, issue, folder)``
+    A format with ``in_memory`` built to bytes (the preview's PDF; ``RENDER_TARGET``).
+
+A writer is ``write(issue, folder, out, *, progress=None, **options)`` and returns a list of
+warnings or a ``Report``. It checks its output first and saves it atomically with
+``core.output``; it turns each block into its output through a ``handlers`` table keyed by
+block type (see ``blocks.handler_for``); ``tests/test_formats.py`` checks that every table
+covers every block type.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ExportError
+from .model import Issue
+from .output import Report
+
+Progress = Callable[[int, int], None]
+
+FOLDER = "folder"
+JOB_TARGET = "desktop_app.core.formats:export"
+RENDER_TARGET = "desktop_app.core.formats:render"
+
+
+@dataclass(frozen=True)
+class Option:
+    """A keyword argument one writer takes, offered on the command line and in the dialog."""
+
+    name: str
+    flag: str
+    help: str
+    default: Any = None
+    kind: type = bool
+    choices: tuple[Any, ...] = ()
+    label: str = ""  # a yes/no option with a label is a tick box in the export dialog
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: how it is named, offered and written."""
+
+    name: str
+    suffix: str
+    what: str
+    label: str
+    writer: str
+    handlers: str
+    help: str
+    options: tuple[Option, ...] = ()
+    opens_in: str = ""
+    in_memory: str = ""  # "module:function" giving (bytes, warnings), for the preview
+
+    @property
+    def is_folder(self) -> bool:
+        return self.suffix == FOLDER
+
+    @property
+    def metavar(self) -> str:
+        return "FOLDER" if self.is_folder else f"OUT{self.suffix.upper()}"
+
+    def output_name(self, stem: str) -> str:
+        """The file (or folder) name for an export whose name starts ``stem``."""
+        return f"{stem}-web" if self.is_folder else f"{stem}{self.suffix}"
+
+    def load_writer(self) -> Callable[..., Any]:
+        return _resolve(self.writer)
+
+    def load_handlers(self) -> Mapping[type, Any]:
+        return _resolve(self.handlers)
+
+    def is_available(self) -> bool:
+        """True if the writer's module imports in this build."""
+        try:
+            self.load_writer()
+        except ImportError:
+            return False
+        return True
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("pdf", ".pdf", "PDF", "PDF to print and email",
+           "desktop_app.core.export_pdf:write_pdf", "desktop_app.core.pdf.story:HANDLERS",
+           "write the styled PDF here", in_memory="desktop_app.core.export_pdf:pdf_bytes"),
+    Format("docx", ".docx", "Word file", "Word file for reviewers",
+           "desktop_app.core.docx.export_docx:write_docx",
+           "desktop_app.core.docx.export_docx:HANDLERS",
+           "write the Word file here",
+           options=(Option("columns", "--columns", "columns in the Word file (default: the "
+                           "issue's setting, 1)", kind=int, choices=(1, 2)),)),
+)
+
+
+def get(name: str) -> Format:
+    """The format called ``name``; ExportError if there is none."""
+    for fmt in FORMATS:
+        if fmt.name == name:
+            return fmt
+    raise ExportError(f"no export format called '{name}'")
+
+
+def available() -> list[Format]:
+    """The formats whose writers are part of this build, in the dialog's order."""
+    return [fmt for fmt in FORMATS if fmt.is_available()]
+
+
+def export(name: str, issue: Issue, folder: Path | str, out: Path | str, *,
+           progress: Progress | None = None, **options: Any) -> Report:
+    """Write ``issue`` as format ``name`` to ``out``; a Report of what happened.
+
+    Options the format does not declare are refused; those left as None take the writer's
+    default. Raises ExportError (or another BulletinError) for bad input.
+    """
+    fmt = get(name)
+    known = {opt.name for opt in fmt.options}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise ExportError(f"the {name} export takes no option {', '.join(unknown)}")
+    try:
+        writer = fmt.load_writer()
+    except ImportError:
+        raise ExportError(f"the {fmt.label} exporter is not part of this build") from None
+    given = {k: v for k, v in options.items() if v is not None}
+    result = writer(issue, folder, out, progress=progress, **given)
+    report = result if isinstance(result, Report) else Report(warnings=list(result or []))
+    report.path = report.path or Path(out)
+    report.format = name
+    return report
+
+
+def render(name: str, issue: Issue, folder: Path | str, *,
+           progress: Progress | None = None) -> tuple[bytes, list[str]]:
+    """Format ``name`` built in memory (the preview): its bytes and warnings."""
+    fmt = get(name)
+    if not fmt.in_memory:
+        raise ExportError(f"the {fmt.what} cannot be built in memory")
+    try:
+        build = _resolve(fmt.in_memory)
+    except ImportError:
+        raise ExportError(f"the {fmt.label} exporter is not part of this build") from None
+    return build(issue, folder, progress=progress)
+
+
+def _resolve(target: str) -> Any:
+    module_name, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
