@@ -7,11 +7,15 @@ rich body editor lands, ``body_widgets`` is the one place that names the body's 
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
+from desktop_app.core.proof.fields import get_text
 from desktop_app.core.proof.findings import Finding
+from desktop_app.core.proof.text import HIDE, MARK, prose
 
 from .spelling import SpellingController
 
@@ -24,14 +28,15 @@ PROOFED_LIST_FIELDS = {
 
 
 def body_widgets(window) -> list[tuple[QWidget, bool]]:
-    """The text widgets that always exist, and whether each holds Markdown."""
+    """The text widgets that always exist, and whether each shows Markdown source (the old
+    plain box) rather than formatted text (the rich editor, whose blocks hold only words)."""
     editor = window.editor
     found: list[tuple[QWidget, bool]] = [(editor.title, False), (editor.standfirst, False)]
-    body = getattr(editor.body, "edit", editor.body)  # the Markdown box today
-    found.append((body, True))
-    welcome = getattr(window.settings_pane, "welcome", None)
-    if welcome is not None:
-        found.append((getattr(welcome, "edit", welcome), True))
+    for box in (editor.body, getattr(window.settings_pane, "welcome", None)):
+        if box is None:
+            continue
+        widget = getattr(box, "edit", box)
+        found.append((widget, not isinstance(widget, QTextEdit)))
     return found
 
 
@@ -77,12 +82,41 @@ def select_span(window, finding: Finding) -> None:
     if isinstance(widget, QLineEdit):
         widget.setSelection(finding.start, finding.end - finding.start)
         widget.setFocus()
-    elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
-        if finding.end > len(widget.toPlainText()):
+        return
+    if not isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return
+    start, end = finding.start, finding.end
+    if isinstance(widget, QTextEdit) and finding.where.markdown:
+        try:
+            source = get_text(window.doc.issue, finding.where)
+        except (KeyError, IndexError):
             return
-        cursor = QTextCursor(widget.document())
-        cursor.setPosition(finding.start)
-        cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
-        widget.setTextCursor(cursor)
-        widget.ensureCursorVisible()
-        widget.setFocus()
+        found = shown_span(widget.toPlainText(), source, finding)
+        if found is None:
+            return
+        start, end = found
+    if end > len(widget.toPlainText()):
+        return
+    cursor = QTextCursor(widget.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    widget.setTextCursor(cursor)
+    widget.ensureCursorVisible()
+    widget.setFocus()
+
+
+def shown_span(shown: str, source: str, finding: Finding) -> tuple[int, int] | None:
+    """Where a finding's words are in formatted text that shows its Markdown (no ``**``, no
+    link targets): the occurrence nearest to where the words stand in the source."""
+    masked = prose(source, True).masked
+    visible = "".join(c for c in masked if c not in (MARK, HIDE))
+    words = "".join(c for c in masked[finding.start:finding.end] if c not in (MARK, HIDE))
+    words = words.strip() or finding.text
+    estimate = len("".join(c for c in masked[:finding.start] if c not in (MARK, HIDE)))
+    estimate = int(estimate * len(shown) / max(len(visible), 1))
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words.split()))
+    hits = [(abs(m.start() - estimate), m.start(), m.end()) for m in pattern.finditer(shown)]
+    if not hits:
+        return None
+    _, start, end = min(hits)
+    return start, end

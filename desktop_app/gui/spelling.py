@@ -163,7 +163,13 @@ class SpellingController(QObject):
     # ---- widgets -------------------------------------------------------------------------------
 
     def attach(self, widget: QWidget, markdown: bool = False) -> None:
-        """Underline misspellings in a text widget and give it the spelling menu."""
+        """Underline misspellings in a text widget and give it the spelling menu.
+
+        ``markdown`` says the widget shows Markdown source (the plain body box); the rich
+        editor shows formatted text, so its blocks hold only words. A widget with
+        ``context_menu_hooks`` (the rich editor) gets the spelling items through a hook, so
+        its own menu keeps its formatting actions; others get theirs through an event filter.
+        """
         if widget in self._menus:
             return
         self._menus[widget] = markdown
@@ -176,7 +182,13 @@ class SpellingController(QObject):
             self._lines.add(widget)
             widget.textChanged.connect(lambda _t, w=widget: self.underline_line(w))
             self.underline_line(widget)
-        widget.installEventFilter(self)
+        hooks = getattr(widget, "context_menu_hooks", None)
+        if isinstance(hooks, list):
+            hooks.append(lambda menu, cursor, w=widget: self.add_spelling_items(
+                w, menu, cursor.block().text(), cursor.positionInBlock(),
+                cursor.block().position()))
+        else:
+            widget.installEventFilter(self)
 
     def attach_document(self, document: QTextDocument, markdown: bool = True
                         ) -> SpellingHighlighter:
@@ -229,6 +241,9 @@ class SpellingController(QObject):
     def menu_for(self, widget: QWidget, pos) -> QMenu | None:
         """The widget's own menu with, at the top, suggestions, "Add to dictionary" and
         "Ignore in this issue" when the click is on a misspelt word."""
+        build = getattr(widget, "build_context_menu", None)
+        if build is not None:
+            return build(pos)  # the rich editor: its hooks call add_spelling_items
         if isinstance(widget, QLineEdit):
             menu = widget.createStandardContextMenu()
             text, position, base = widget.text(), widget.cursorPositionAt(pos), 0
@@ -239,9 +254,16 @@ class SpellingController(QObject):
             text, position, base = block.text(), cursor.positionInBlock(), block.position()
         else:
             return None
+        self.add_spelling_items(widget, menu, text, position, base)
+        return menu
+
+    def add_spelling_items(self, widget: QWidget, menu: QMenu, text: str, position: int,
+                           base: int) -> None:
+        """Suggestions and the two word-list actions, at the top of a menu, for the misspelt
+        word at ``position`` of ``text`` (which starts at ``base`` in the widget)."""
         hit = word_at(text, position, self._spans(text, self._menus.get(widget, False)))
         if hit is None:
-            return menu
+            return
         start, end, word = hit
         first = menu.actions()[0] if menu.actions() else None
         actions: list[QAction] = []
@@ -268,7 +290,6 @@ class SpellingController(QObject):
         for action in actions:
             menu.insertAction(first, action)
         menu.insertSeparator(first)
-        return menu
 
     def replace_word(self, widget: QWidget, start: int, end: int, replacement: str) -> None:
         """Put a suggestion in place of a word as if typed, as its own undo step (positions
