@@ -124,7 +124,7 @@ class Checker:
                 if "heading" in rule.skip:
                     uses = [u for u in uses if not any(s <= u.start < e for s, e in headings)]
                 result.terms[rule.id] = uses
-        result.acronyms = style.acronym_uses(unit)
+        result.acronyms = style.acronym_uses(unit, ctx)
         result.operations = style.operation_names(unit)
         result.links = list(unit.prose.links)
         if unit.where.field in READING_FIELDS:

@@ -392,9 +392,10 @@ class AcronymUse:
     defined: bool
 
 
-def acronym_uses(unit: Unit) -> list[AcronymUse]:
+def acronym_uses(unit: Unit, ctx: Context | None = None) -> list[AcronymUse]:
     """Acronyms in a field, with whether this use spells it out ("National Crime Agency (NCA)",
-    or "NCA (National Crime Agency)")."""
+    or "NCA (National Crime Agency)"). With a dictionary, an ordinary word in a phrase set in
+    capitals ("WHAT'S NEW", "MEET THE TEAM") is a heading in capitals, not an acronym."""
     masked = unit.prose.masked
     out: list[AcronymUse] = []
     if not _TWO_CAPITALS.search(masked):
@@ -408,6 +409,9 @@ def acronym_uses(unit: Unit) -> list[AcronymUse]:
             continue
         if any(s <= m.start() < e for s, e in shouted):
             continue
+        if ctx is not None and _in_caps_phrase(masked, m.start(), m.end()) and \
+                ctx.knows(acronym.lower()):
+            continue
         defined = masked[m.start() - 1:m.start()] == "(" and \
             masked[m.end():m.end() + 1] == ")" and \
             re.search(r"[A-Za-z]{2,}\s*$", masked[max(0, m.start() - 60):m.start() - 1]) \
@@ -420,6 +424,14 @@ def acronym_uses(unit: Unit) -> list[AcronymUse]:
 
 
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z&]*[A-Z]")
+_CAPS_BEFORE = re.compile(r"(?:^|[^\w])[A-Z]{2,}['\u2019A-Z]*[ \t]+$")
+_CAPS_AFTER = re.compile(r"['\u2019A-Z]*[ \t]+[A-Z]{2,}\b")
+
+
+def _in_caps_phrase(masked: str, start: int, end: int) -> bool:
+    """Whether the word has another word in capitals right before or after it."""
+    return bool(_CAPS_BEFORE.search(masked[max(0, start - 30):start]) or
+                _CAPS_AFTER.match(masked, end))
 _SPELLED_AFTER = re.compile(r"\s*\(([^)]{4,80})\)")
 
 

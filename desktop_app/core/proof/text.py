@@ -16,7 +16,7 @@ from functools import lru_cache
 MARK = "\x00"  # markup: not a word, not a sentence boundary
 HIDE = "\x01"  # an address or link target: never checked
 
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.I)
+URL = re.compile(r"\b(?:https?://|www\.|mailto:)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.I)
 EMAIL = re.compile(
     r"(?:mailto:)?[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # A dotted domain on its own (gov.uk, example.org): treated like an address.
