@@ -55,10 +55,13 @@ def main() -> int:
     text = window.doc.issue.article("regional-roadshows").body
     start = text.index("Every event is a full day")
     end = text.index("\n\n", start)
-    body.setPlainText(text[:start] + TYPED + text[end:])
+    from desktop_app.gui.commands import SetArticleFieldCommand
+
+    window.doc.push(SetArticleFieldCommand(window.doc, "regional-roadshows", "body",
+                                           text[:start] + TYPED + text[end:]))
     window.resizeDocks([window.problems_dock], [300], Qt.Orientation.Vertical)
     deadline = time.monotonic() + 30
-    while (window.problems.busy or window.problems.timer.isActive()
+    while (window.preview.busy or window.problems.busy or window.problems.timer.isActive()
            or not window.problems.report.findings) and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.02)

@@ -181,7 +181,7 @@ class ProblemsPane(QWidget):
             item.setToolTip(1, str(problem))
             group(problem.article_id).addChild(item)
         for finding in report.findings:
-            words = " ".join(finding.text.split())
+            words = finding.shown_text()
             if len(words) > 50:
                 words = words[:49] + "\u2026"
             quoted = f"\u2018{words}\u2019 " if words else ""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from desktop_app.core.proof.fields import get_text
 from desktop_app.core.proof.findings import Finding
-from desktop_app.core.proof.text import HIDE, MARK, prose
+from desktop_app.core.proof.text import ESC, HIDE, MARK, prose
 
 from .spelling import SpellingController
 
@@ -109,10 +109,10 @@ def shown_span(shown: str, source: str, finding: Finding) -> tuple[int, int] | N
     """Where a finding's words are in formatted text that shows its Markdown (no ``**``, no
     link targets): the occurrence nearest to where the words stand in the source."""
     masked = prose(source, True).masked
-    visible = "".join(c for c in masked if c not in (MARK, HIDE))
-    words = "".join(c for c in masked[finding.start:finding.end] if c not in (MARK, HIDE))
+    visible = "".join(c for c in masked if c not in (MARK, HIDE, ESC))
+    words = "".join(c for c in masked[finding.start:finding.end] if c not in (MARK, HIDE, ESC))
     words = words.strip() or finding.text
-    estimate = len("".join(c for c in masked[:finding.start] if c not in (MARK, HIDE)))
+    estimate = len("".join(c for c in masked[:finding.start] if c not in (MARK, HIDE, ESC)))
     estimate = int(estimate * len(shown) / max(len(visible), 1))
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words.split()))
     hits = [(abs(m.start() - estimate), m.start(), m.end()) for m in pattern.finditer(shown)]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
 from .fields import Where
 from .text import Prose, prose
+
+
+_UNESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
 class Hit(NamedTuple):
@@ -43,6 +47,10 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     line: int = 1  # the line of the field the span starts on
 
+    def shown_text(self) -> str:
+        """The words found as a reader sees them: one line, Markdown escapes taken off."""
+        return _UNESCAPE.sub("", " ".join(self.text.split()))
+
     def place(self) -> str:
         """Where, in an editor's words: "'Local profiles…', body"."""
         owner = f"'{self.article_title}'" if self.article_title else (
@@ -50,7 +58,8 @@ class Finding:
         return f"{owner}, {self.where.label()}"
 
     def __str__(self) -> str:
-        quoted = f" \u2018{self.text}\u2019" if self.text and len(self.text) <= 60 else ""
+        words = self.shown_text()
+        quoted = f" \u2018{words}\u2019" if words and len(words) <= 60 else ""
         return f"{self.place()}:{quoted} {self.message} [{self.rule}]"
 
     def to_data(self) -> dict[str, Any]:

@@ -31,7 +31,7 @@ def format_report(report: Report) -> list[str]:
         where = finding.where.label() if finding.where.field != "theme" else "colours"
         if finding.line > 1:
             where += f" line {finding.line}"
-        words = " ".join(finding.text.split())
+        words = finding.shown_text()
         if len(words) > 60:
             words = words[:59] + "\u2026"
         quoted = f" \u2018{words}\u2019" if words else ""

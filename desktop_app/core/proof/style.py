@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .findings import Hit, Unit
 from .rules import Rule
-from .text import HIDE, MARK, WORD, Block, alternation
+from .text import ESC, HIDE, MARK, WORD, Block, alternation
 
 Check = Callable[[Rule, Unit, "Context"], Iterator[Hit]]
 
@@ -65,7 +65,7 @@ def starts_sentence(unit: Unit, offset: int) -> bool:
     for sentence in unit.prose.sentences(block):
         if sentence.start <= offset < sentence.end:
             lead = unit.prose.masked[sentence.start:offset]
-            return not lead.strip(" \t\n\"'\u2018\u201c(" + MARK)
+            return not lead.strip(" \t\n\"'\u2018\u201c(" + MARK + ESC)
     return False
 
 
@@ -106,9 +106,10 @@ def check_pattern(rule: Rule, unit: Unit, ctx: Context) -> Iterator[Hit]:
         return
     message = rule.param("message") or rule.explanation
     replacement = rule.param("replacement")
-    for m in pattern.finditer(unit.prose.masked):
+    text, index = unit.prose.unescaped()
+    for m in pattern.finditer(text):
         if m.end() > m.start():
-            yield Hit(m.start(), m.end(), message, replacement)
+            yield Hit(*unit.prose.span(index, m.start(), m.end()), message, replacement)
 
 
 IZE = re.compile(r"\b([A-Za-z]{3,}?)(i[zs]|y[zs])(e|es|ed|ing|ation|ations|ational|er|ers)\b")

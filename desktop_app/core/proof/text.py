@@ -15,6 +15,7 @@ from functools import lru_cache
 
 MARK = "\x00"  # markup: not a word, not a sentence boundary
 HIDE = "\x01"  # an address or link target: never checked
+ESC = "\x02"  # the backslash of an escape ("now\\!", as the rich editor writes "!")
 
 URL = re.compile(r"\b(?:https?://|www\.|mailto:)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.I)
 EMAIL = re.compile(
@@ -102,6 +103,23 @@ class Prose:
     blocks: list[Block]
     links: list[Link] = field(default_factory=list)
     _sentences: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
+    _unescaped: tuple[str, list[int]] | None = field(default=None, repr=False)
+
+    def unescaped(self) -> tuple[str, list[int]]:
+        """The masked text without escape backslashes, and each character's offset in the
+        source: patterns like a spaced "&" must see "\\&" as the "&" it stands for."""
+        if self._unescaped is None:
+            keep = [i for i, c in enumerate(self.masked) if c != ESC]
+            self._unescaped = ("".join(self.masked[i] for i in keep), keep)
+        return self._unescaped
+
+    def span(self, index: list[int], start: int, end: int) -> tuple[int, int]:
+        """A span of the unescaped text as a span of the source, taking in the backslash of
+        an escaped first character (so a fix replaces "\\&" whole)."""
+        first, last = index[start], index[end - 1] + 1
+        if first and self.masked[first - 1] == ESC:
+            first -= 1
+        return first, last
 
     def block_text(self, block: Block) -> str:
         return self.masked[block.start:block.end]
@@ -145,7 +163,7 @@ def prose(source: str, markdown: bool = True) -> Prose:
         links.append(Link(m.group(1), m.group(1), m.start(1), m.end(1)))
         _blank(chars, m.start(), m.end(), HIDE)
     for m in ESCAPE.finditer(source):
-        chars[m.start()] = MARK
+        chars[m.start()] = ESC
     blocks = _markdown_blocks(source, chars)
     for m in EMPHASIS.finditer(source):
         if all(chars[i] == source[i] for i in range(m.start(), m.end())):
@@ -253,5 +271,5 @@ def split_sentences(masked: str, start: int, end: int) -> list[Sentence]:
 def _sentence(masked: str, start: int, end: int) -> Sentence:
     while start < end and masked[start] in " \t\n" + MARK:
         start += 1
-    text = re.sub(HIDE + "+", " address ", masked[start:end]).replace(MARK, "")
+    text = re.sub(HIDE + "+", " address ", masked[start:end]).replace(MARK, "").replace(ESC, "")
     return Sentence(start, end, count_words(text))
