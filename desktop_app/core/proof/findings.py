@@ -10,7 +10,6 @@ from typing import Any, NamedTuple
 from .fields import Where
 from .text import Prose, prose
 
-
 _UNESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 

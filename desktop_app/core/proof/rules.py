@@ -11,6 +11,7 @@ import yaml
 from desktop_app.templates import house_style_file
 
 from ..errors import BulletinError
+from .spelling import read_small_text
 
 ERROR, WARNING, ADVICE = "error", "warning", "advice"
 SEVERITIES = (ERROR, WARNING, ADVICE)
@@ -113,14 +114,9 @@ def default_rules() -> RuleSet:
 def load_rules(path: Path | str) -> RuleSet:
     """Read and check a rules file; RulesError with the file (and line or rule) if it is wrong."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_RULES_BYTES:
-            raise RulesError(f"{path}: too big for a rules file")
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise RulesError(f"{path}: no such rules file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(f"{path}: cannot be read ({exc})") from None
+    text = read_small_text(path, MAX_RULES_BYTES, "a rules file", RulesError)
+    if text is None:
+        raise RulesError(f"{path}: no such rules file")
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -171,17 +171,24 @@ def team_words_path(issue_folder: Path | str) -> Path:
     return Path(issue_folder).resolve().parent / TEAM_WORDS_FILE
 
 
-def load_team_words(path: Path | str) -> set[str]:
-    """The words in a team word list (one a line, ``#`` comments); empty if there is none."""
+def read_small_text(path: Path | str, limit: int, what: str,
+                    error: type[BulletinError] = BulletinError) -> str | None:
+    """The text of a small UTF-8 file the team edits (a word list, a rules file); None if
+    there is none. Too big or unreadable raises ``error`` with one line naming the file."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_WORDLIST_BYTES:
-            raise BulletinError(f"{path}: too big for a word list")
-        text = path.read_text(encoding="utf-8-sig")
+        if path.stat().st_size > limit:
+            raise error(f"{path}: too big for {what}")
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        return set()
+        return None
     except (OSError, UnicodeDecodeError) as exc:
-        raise BulletinError(f"{path}: the team's word list cannot be read ({exc})") from None
+        raise error(f"{path}: {what} cannot be read ({exc})") from None
+
+
+def load_team_words(path: Path | str) -> set[str]:
+    """The words in a team word list (one a line, ``#`` comments); empty if there is none."""
+    text = read_small_text(path, MAX_WORDLIST_BYTES, "the team's word list") or ""
     return {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
 
 
