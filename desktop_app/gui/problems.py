@@ -180,7 +180,13 @@ class ProblemsPane(QWidget):
             item.setData(0, PROBLEM_ROLE, problem)
             item.setToolTip(1, str(problem))
             group(problem.article_id).addChild(item)
+        # A picture with no alt text is already a validation error: list it once.
+        no_alt = {(p.article_id, problem_element_index(p)) for p in problems
+                  if p.field == "images" and p.message.endswith("has no alt text")}
         for finding in report.findings:
+            if finding.rule == "alt-missing" and \
+                    (finding.where.article_id, finding.where.index) in no_alt:
+                continue
             words = finding.shown_text()
             if len(words) > 50:
                 words = words[:49] + "\u2026"

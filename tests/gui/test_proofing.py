@@ -210,3 +210,11 @@ def test_dictionary_loads_in_a_worker_after_the_window_starts(make_window, qtbot
     qtbot.waitUntil(lambda: bool(threads), timeout=10_000)
     assert threads == [False]
     window.close()
+
+
+def test_a_picture_without_alt_text_is_listed_once(window, qtbot) -> None:
+    window.doc.issue.article("regional-roadshows").images[0].alt = ""
+    window.problems.refresh()
+    lines = [i.text(1) for i in window.problems.items()
+             if i.parent().text(1) == "Regional roadshows this winter"]
+    assert len([line for line in lines if "alt text" in line]) == 1, lines
