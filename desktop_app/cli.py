@@ -244,20 +244,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     source: Path = args.file
     if not source.is_file():
         raise BulletinError(f"{source}: no such file")
-    if args.command == "import-docx":
-        report = import_into_folder(
-            args.into, lambda issue, folder, staged: import_docx(source, issue, folder,
-                                                                 images_to=staged))
-    else:
-        report = import_into_folder(
-            args.into, lambda issue, folder, staged: import_markdown(source, issue, folder,
-                                                                     images_to=staged))
+    importer = import_docx if args.command == "import-docx" else import_markdown
+    report = import_into_folder(
+        args.into, lambda issue, folder, staged: importer(source, issue, folder,
+                                                          images_to=staged, again=args.again))
     if args.json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         _out()
     else:
         for line in report.lines():
             _out(line)
+        if report.skipped and not args.again:
+            _out("  (--again imports what is already in the issue once more)")
     return EXIT_OK
 
 
@@ -322,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--into", type=Path, required=True, metavar="DIR",
                        help="the issue folder (made as a new issue if it does not exist)")
         p.add_argument("--json", action="store_true", help="print the report as JSON")
+        p.add_argument("--again", action="store_true",
+                       help="import articles the issue already has (same title and text)")
         p.set_defaults(func=cmd_import)
     return parser
 

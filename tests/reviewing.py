@@ -34,13 +34,15 @@ class Remark:
     point: bool = False  # a comment on a point, with no range
     reply_to: int | None = None  # index of the remark this one answers
     resolved: bool = False
+    occurrence: int = 0  # which paragraph holding ``on``: 0 the first, 1 the second...
+    date: str = ""  # w:date as Word writes it (to the minute), if given
 
 
-def paragraph_with(document, text: str):
-    for paragraph in document.paragraphs:
-        if text in paragraph.text and paragraph.runs:
-            return paragraph
-    raise AssertionError(f"no paragraph with {text!r}")
+def paragraph_with(document, text: str, occurrence: int = 0):
+    found = [p for p in document.paragraphs if text in p.text and p.runs]
+    if len(found) <= occurrence:
+        raise AssertionError(f"no paragraph {occurrence + 1} with {text!r}")
+    return found[occurrence]
 
 
 def add_remarks(source: Path, target: Path, remarks: list[Remark]) -> Path:
@@ -48,7 +50,7 @@ def add_remarks(source: Path, target: Path, remarks: list[Remark]) -> Path:
     document = docx.Document(str(source))
     comments = []
     for remark in remarks:
-        first = paragraph_with(document, remark.on)
+        first = paragraph_with(document, remark.on, remark.occurrence)
         if remark.point:
             comment = document.comments.add_comment(text=remark.text, author=remark.author,
                                                     initials=remark.initials)
@@ -61,6 +63,8 @@ def add_remarks(source: Path, target: Path, remarks: list[Remark]) -> Path:
             last = paragraph_with(document, remark.to) if remark.to else first
             comment = document.add_comment([first.runs[0], last.runs[-1]], text=remark.text,
                                            author=remark.author, initials=remark.initials)
+        if remark.date:
+            comment._comment_elm.set(qn("w:date"), remark.date)
         comments.append(comment)
     extended = [f"<w15:commentsEx {nsdecls('w')} xmlns:w15=\"{W15}\">"]
     for i, (remark, comment) in enumerate(zip(remarks, comments, strict=True)):

@@ -277,3 +277,46 @@ def test_apply_on_a_full_disk_is_one_line(reviewed, demo_copy, cli, monkeypatch)
     code, _, err = cli("comments", reviewed, "--issue", demo_copy, "--apply")
     assert code == 2 and "No space left on device" in err and err.count("\n") == 1
     assert folder_snapshot(demo_copy) == before
+
+
+def test_the_same_remark_on_two_articles_is_kept_twice(demo, tmp_path):
+    """"Check the phone number" on the same words in two articles, in the same minute."""
+    import copy
+
+    issue = copy.deepcopy(demo.issue)
+    articles = [a for s in issue.sections for a in s.articles][:2]
+    for article in articles:
+        article.body += "\n\nCall the helpline on 01632 960 000."
+    write_docx(issue, demo.folder, tmp_path / "two.docx")
+    same = dict(text="Check the phone number", date="2026-11-20T10:00:00Z")
+    remarks = [Remark("Call the helpline on", occurrence=0, **same),
+               Remark("Call the helpline on", occurrence=1, **same),
+               Remark(articles[0].title, occurrence=0, **same)]
+    reviewed = add_remarks(tmp_path / "two.docx", tmp_path / "two-reviewed.docx", remarks)
+    report = read_comments(reviewed, issue)
+    assert [c.article_id for c in report.comments] == [articles[0].id, articles[0].id,
+                                                       articles[1].id]
+    assert len({c.key for c in report.comments}) == 3
+    assert apply_comments(issue, report, "two-reviewed.docx") == 3
+    assert [n.text for n in articles[0].review_notes] == ["Check the phone number"] * 2
+    assert [n.text for n in articles[1].review_notes] == ["Check the phone number"]
+    assert apply_comments(issue, read_comments(reviewed, issue), "again.docx") == 0
+
+
+def test_notes_stored_under_the_older_key_are_not_added_again(report, demo):
+    import copy
+
+    issue = copy.deepcopy(demo.issue)
+    assert apply_comments(issue, report, "reviewed.docx") == len(REMARKS)
+    for note in [n for a in issue.all_articles() for n in a.review_notes] + issue.review_notes:
+        comment = next(c for c in report.comments if c.text == note.text)
+        note.key = comment.legacy_key  # as an earlier version stored it
+    assert apply_comments(issue, report, "reviewed.docx") == 0
+
+
+def test_the_position_is_counted_from_the_start_of_the_article(report):
+    on_article = [c for c in report.comments if c.article_id]
+    assert all(c.offset is not None and c.offset >= 0 for c in on_article)
+    first = by_text(report, "Which data")
+    reply = by_text(report, "Added a list")
+    assert first.offset == reply.offset  # the same words, the same place

@@ -320,3 +320,18 @@ def test_import_file_picks_the_importer_by_suffix_and_the_result_lays_out(tmp_pa
         import_file(tmp_path / "c.pdf", issue, folder)
     assert not [p for p in validate(issue, folder) if p.severity == "error"]
     assert build_blocks(issue, folder)
+
+
+def test_the_command_skips_an_article_already_imported_unless_again(cli, tmp_path):
+    source = docmakers.free_form(tmp_path / "county-lines.docx", PICTURE)
+    target = tmp_path / "issue"
+    assert cli("import-docx", source, "--into", target)[0] == 0
+    code, out, err = cli("import-docx", source, "--into", target)
+    assert code == 0, err
+    assert "Imported 0 articles" in out
+    assert "skipped: \"Closing the net on county lines\" is already in the issue" in out
+    assert "--again" in out
+    assert len(load_issue(target).issue.pool) == 1
+    code, out, _ = cli("import-docx", source, "--into", target, "--again")
+    assert code == 0 and "Imported 1 article" in out
+    assert len(load_issue(target).issue.pool) == 2

@@ -153,3 +153,28 @@ def test_the_importers_never_import_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=Path(__file__).resolve().parents[1])
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_files_written_by_a_failed_step_are_removed_with_the_folder_it_made(tmp_path):
+    from desktop_app.core.fileio import removed_on_failure
+
+    target = tmp_path / "images"
+    with pytest.raises(RuntimeError), removed_on_failure(target) as written:
+        target.mkdir()
+        for name in ("a.png", "b.png"):
+            (target / name).write_bytes(b"x")
+            written.append(target / name)
+        raise RuntimeError("the save failed")
+    assert not target.exists()
+    # A folder that was there before stays, with only what was in it before.
+    target.mkdir()
+    (target / "kept.png").write_bytes(b"k")
+    with pytest.raises(OSError), removed_on_failure(target) as written:
+        (target / "new.png").write_bytes(b"n")
+        written.append(target / "new.png")
+        raise OSError("disk full")
+    assert [p.name for p in target.iterdir()] == ["kept.png"]
+    with removed_on_failure(target) as written:
+        (target / "ok.png").write_bytes(b"o")
+        written.append(target / "ok.png")
+    assert sorted(p.name for p in target.iterdir()) == ["kept.png", "ok.png"]

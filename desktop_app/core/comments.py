@@ -57,10 +57,18 @@ class ReviewComment:
     article_title: str | None = None
     reply_to: str | None = None
     resolved: bool = False
+    offset: int | None = None  # where it starts in its article: visible characters in
 
     @property
     def key(self) -> str:
-        """A stable identity that survives a re-save (ids change; these four do not)."""
+        """A stable identity that survives a re-save: ids change; what, who, when and where
+        (the article and the anchor's position in it) do not."""
+        return note_key(self.author, self.date, self.text, self.anchor, self.article_id or "",
+                        self.offset)
+
+    @property
+    def legacy_key(self) -> str:
+        """The key notes were stored under before the article and position were part of it."""
         return note_key(self.author, self.date, self.text, self.anchor)
 
 
@@ -76,9 +84,15 @@ class CommentReport:
                 "warnings": list(self.warnings)}
 
 
-def note_key(author: str, date: str, text: str, anchor: str) -> str:
-    """A hash of what a comment says, who said it, when and about what."""
+def note_key(author: str, date: str, text: str, anchor: str, article: str | None = None,
+             offset: int | None = None) -> str:
+    """A hash of what a comment says, who said it, when, about what and where.
+
+    Without ``article`` and ``offset`` this is the key of notes stored by earlier versions.
+    """
     parts = [_squash(author), _normal_date(date), _squash(text), _squash(anchor)]
+    if article is not None:
+        parts += [article, "" if offset is None else str(offset)]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -251,7 +265,12 @@ def _style_kinds(root: etree._Element) -> dict[str, str]:
 
 
 class _Walker:
-    """One pass through the body, tracking open bookmarks, the last heading and comment ranges."""
+    """One pass through the body, tracking open bookmarks, the last heading and comment ranges.
+
+    Each element the pass cares about has its own handler (``_on_<tag>``); the handlers share
+    the state below. Where a comment starts is counted in visible characters from the start of
+    its article (whitespace left out), which a word processor's re-save does not change.
+    """
 
     def __init__(self, issue: Issue, kinds: dict[str, str]) -> None:
         self.kinds = kinds
@@ -265,6 +284,25 @@ class _Walker:
             self.by_heading.setdefault(normal_heading(a.title), a.id)
         self.bookmarks_seen = 0
         self.headings_matched = 0
+        self.comments: dict[str, _Comment] = {}
+        self.open_marks: dict[str, str] = {}  # bookmark id -> article id, in opening order
+        self.heading_article: str | None = None
+        self.capturing: dict[str, list[str]] = {}
+        self.anchors: dict[str, str] = {}
+        self.placed: dict[str, str | None] = {}
+        self.order = 0
+        self.region: str | None = None  # the article the text being read belongs to
+        self.region_start = 0
+        self.chars = 0  # visible characters read so far, whitespace left out
+        self.handlers = {
+            _w("t"): self._on_text, _w("p"): self._on_paragraph, _w("tab"): self._on_break,
+            _w("br"): self._on_break, _w("cr"): self._on_break,
+            _w("bookmarkStart"): self._on_bookmark_start,
+            _w("bookmarkEnd"): self._on_bookmark_end,
+            _w("commentRangeStart"): self._on_range_start,
+            _w("commentRangeEnd"): self._on_range_end,
+            _w("commentReference"): self._on_reference,
+        }
 
     def walk(self, root: etree._Element, comments: dict[str, _Comment]) -> CommentReport:
         body = root.find(_w("body"))
@@ -273,74 +311,99 @@ class _Walker:
         # Text boxes come twice (DrawingML and a VML fallback): read only the first.
         for fallback in list(body.iter(f"{{{MC}}}Fallback")):
             fallback.getparent().remove(fallback)
+        self.comments = comments
+        handlers = self.handlers
+        for node in body.iter(*handlers):
+            handlers[node.tag](node)
+        for cid, parts in self.capturing.items():  # a range never closed: keep what it covered
+            self.anchors[cid] = "".join(parts).strip("\n")
+        return self._report()
 
-        open_marks: dict[str, str] = {}  # bookmark id -> article id, in opening order
-        heading_article: str | None = None
-        capturing: dict[str, list[str]] = {}
-        anchors: dict[str, str] = {}
-        placed: dict[str, str | None] = {}
-        position = 0
-        tags = {_w(t): t for t in ("p", "t", "tab", "br", "cr", "bookmarkStart", "bookmarkEnd",
-                                   "commentRangeStart", "commentRangeEnd", "commentReference")}
-        for node in body.iter(*tags):
-            tag = tags[node.tag]
-            if tag == "t":
-                if capturing:
-                    text = node.text or ""
-                    for parts in capturing.values():
-                        parts.append(text)
-            elif tag == "p":
-                for parts in capturing.values():
-                    if parts and parts[-1] != "\n":
-                        parts.append("\n")
-                kind = self._paragraph_kind(node)
-                if kind == "article":
-                    heading_article = self.by_heading.get(normal_heading(_text_of(node)))
-                    self.headings_matched += heading_article is not None
-                elif kind is not None:
-                    heading_article = None
-            elif tag in ("tab", "br", "cr"):
-                if capturing and node.getparent().tag == _w("r"):
-                    for parts in capturing.values():
-                        parts.append("\t" if tag == "tab" else "\n")
-            elif tag == "bookmarkStart":
-                name = node.get(_w("name"), "")
-                if name in self.by_bookmark:
-                    open_marks[node.get(_w("id"), "")] = self.by_bookmark[name]
-                    self.bookmarks_seen += 1
-                elif name in self.sections:
-                    self.bookmarks_seen += 1
-            elif tag == "bookmarkEnd":
-                open_marks.pop(node.get(_w("id"), ""), None)
-            else:
-                cid = node.get(_w("id"), "")
-                item = comments.get(cid)
-                if item is None:
-                    continue
-                if tag == "commentRangeStart":
-                    if cid not in placed:
-                        placed[cid] = self._current(open_marks, heading_article)
-                        item.position = position
-                        position += 1
-                    capturing[cid] = []
-                elif tag == "commentRangeEnd":
-                    parts = capturing.pop(cid, None)
-                    if parts is not None:
-                        anchors[cid] = "".join(parts).strip("\n")
-                elif cid not in placed:  # a comment on a point: only its reference mark
-                    placed[cid] = self._current(open_marks, heading_article)
-                    item.position = position
-                    position += 1
-        for cid, parts in capturing.items():  # a range never closed: keep what it covered
-            anchors[cid] = "".join(parts).strip("\n")
+    # ---- one handler per element -----------------------------------------------------------
 
-        ordered = sorted(comments.values(), key=lambda c: (
+    def _on_text(self, node: etree._Element) -> None:
+        text = node.text or ""
+        self.chars += sum(not c.isspace() for c in text)
+        for parts in self.capturing.values():
+            parts.append(text)
+
+    def _on_paragraph(self, node: etree._Element) -> None:
+        for parts in self.capturing.values():
+            if parts and parts[-1] != "\n":
+                parts.append("\n")
+        kind = self._paragraph_kind(node)
+        if kind == "article":
+            self.heading_article = self.by_heading.get(normal_heading(_text_of(node)))
+            self.headings_matched += self.heading_article is not None
+        elif kind is not None:
+            self.heading_article = None
+        self._follow_region()
+
+    def _on_break(self, node: etree._Element) -> None:
+        if self.capturing and node.getparent().tag == _w("r"):  # not a tab stop definition
+            for parts in self.capturing.values():
+                parts.append("\t" if node.tag == _w("tab") else "\n")
+
+    def _on_bookmark_start(self, node: etree._Element) -> None:
+        name = node.get(_w("name"), "")
+        if name in self.by_bookmark:
+            self.open_marks[node.get(_w("id"), "")] = self.by_bookmark[name]
+            self.bookmarks_seen += 1
+        elif name in self.sections:
+            self.bookmarks_seen += 1
+        self._follow_region()
+
+    def _on_bookmark_end(self, node: etree._Element) -> None:
+        self.open_marks.pop(node.get(_w("id"), ""), None)
+        self._follow_region()
+
+    def _on_range_start(self, node: etree._Element) -> None:
+        cid = node.get(_w("id"), "")
+        if cid in self.comments:
+            self._place(cid)
+            self.capturing[cid] = []
+
+    def _on_range_end(self, node: etree._Element) -> None:
+        parts = self.capturing.pop(node.get(_w("id"), ""), None)
+        if parts is not None:
+            self.anchors[node.get(_w("id"), "")] = "".join(parts).strip("\n")
+
+    def _on_reference(self, node: etree._Element) -> None:
+        cid = node.get(_w("id"), "")
+        if cid in self.comments:  # a comment on a point has only its reference mark
+            self._place(cid)
+
+    # ---- shared state ----------------------------------------------------------------------
+
+    def _place(self, cid: str) -> None:
+        """Note the article and position of a comment the first time it is met."""
+        if cid in self.placed:
+            return
+        self.placed[cid] = self._current()
+        item = self.comments[cid]
+        item.position = self.order
+        item.comment.offset = self.chars - self.region_start
+        self.order += 1
+
+    def _follow_region(self) -> None:
+        current = self._current()
+        if current != self.region:
+            self.region = current
+            self.region_start = self.chars
+
+    def _current(self) -> str | None:
+        if self.open_marks:
+            return next(reversed(self.open_marks.values()))  # the innermost open article
+        return self.heading_article
+
+    def _report(self) -> CommentReport:
+        ordered = sorted(self.comments.values(), key=lambda c: (
             c.position if c.position is not None else float("inf"), c.order))
         out = []
         for item in ordered:
             comment = item.comment
-            comment.anchor = anchors.get(comment.id, "")
-            article_id = placed.get(comment.id)
+            comment.anchor = self.anchors.get(comment.id, "")
+            article_id = self.placed.get(comment.id)
             if article_id is not None:
                 comment.article_id = article_id
                 comment.article_title = self.titles.get(article_id)
@@ -356,12 +419,6 @@ class _Walker:
             return {"0": "section", "1": "article"}.get(level.get(_w("val")))
         style = ppr.find(_w("pStyle"))
         return self.kinds.get(style.get(_w("val"), "")) if style is not None else None
-
-    @staticmethod
-    def _current(open_marks: dict[str, str], heading_article: str | None) -> str | None:
-        if open_marks:
-            return next(reversed(open_marks.values()))  # the innermost open article
-        return heading_article
 
 
 def _warnings(path: Path, report: CommentReport, walker: _Walker) -> list[str]:
@@ -416,7 +473,10 @@ def apply_comments(issue: Issue, report: CommentReport, source_name: str) -> int
     """Store the report's comments as review notes; returns how many were new.
 
     A comment goes on its article (placed or in the pool) or, when it maps to none, on the
-    issue. Notes already in the issue (same key) are skipped, so applying twice adds nothing.
+    issue. Notes already in the issue (same key) are skipped, so applying twice adds nothing;
+    the key holds the article and the anchor's position, so the same remark made on two
+    articles, or twice in one, is kept each time. A note stored under the older key (without
+    the article and position) on the same article also counts as already there.
     """
     articles = {a.id: a for a in issue.all_articles()}
     known = {n.key for n in issue.review_notes}
@@ -426,16 +486,16 @@ def apply_comments(issue: Issue, report: CommentReport, source_name: str) -> int
     added = 0
     for comment in report.comments:
         key = comment.key
-        if key in known:
+        target = articles.get(comment.article_id or "")
+        notes = target.review_notes if target is not None else issue.review_notes
+        if key in known or any(n.key == comment.legacy_key for n in notes):
             continue
         known.add(key)
-        note = ReviewNote(
+        notes.append(ReviewNote(
             key=key, author=comment.author, initials=comment.initials, date=comment.date,
             text=comment.text, anchor=comment.anchor,
             reply_to=keys.get(comment.reply_to or "", ""), resolved=comment.resolved,
             source=source_name,
-        )
-        target = articles.get(comment.article_id or "")
-        (target.review_notes if target is not None else issue.review_notes).append(note)
+        ))
         added += 1
     return added

@@ -99,3 +99,25 @@ def is_inside(folder: Path, candidate: Path) -> bool:
     except (ValueError, OSError):
         return False
     return True
+
+
+@contextlib.contextmanager
+def removed_on_failure(folder: Path | str) -> Iterator[list[Path]]:
+    """Yield a list for the files a step writes into ``folder``; if the step fails, remove them.
+
+    The folder itself is removed too if it did not exist before the step (and is empty again),
+    so a failed import or save leaves the disk as it found it. The error is raised on.
+    """
+    folder = Path(folder)
+    made_folder = not folder.exists()
+    written: list[Path] = []
+    try:
+        yield written
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        if made_folder:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise

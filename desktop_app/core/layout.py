@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import blocks as b
-from .markup import Heading, ListItem, Paragraph, parse
+from .markup import Heading, ListItem, Paragraph, Run, parse
 from .markup import ListBlock as MdList
 from .model import (
     Article,
@@ -21,6 +21,7 @@ from .model import (
 from .storage import image_file
 
 CONTACT_HEADING = "For more information contact:"
+NOTES_HEADING = "Notes"
 TEAM_HEADING = "Regional team contact details:"
 CONTENTS_TITLE = "In this issue"
 WELCOME_ID = "welcome"
@@ -154,8 +155,28 @@ def _article(article: Article, section_id: str, folder: Path) -> list[b.Block]:
         out.append(b.ContactBlock(heading=CONTACT_HEADING,
                                   contacts=[_contact(c) for c in article.contacts],
                                   origin=origin("contacts")))
+    out.extend(_notes(article.notes, origin("notes")))
     out.append(b.ArticleEnd(article_id=article.id, origin=origin("")))
     return out
+
+
+def _notes(notes: list[str], origin: b.Origin) -> list[b.Block]:
+    """Footnotes and endnotes: a "Notes" sub-heading and a numbered list, which every writer
+    already prints; the text refers to note n as "[n]", so the numbers must not be skipped."""
+    items: list[ListItem] = []
+    for note in notes:
+        runs: list[Run] = []
+        for blk in parse(clean(note)).blocks:
+            found = blk.runs if isinstance(blk, (Paragraph, Heading)) else [
+                r for item in blk.items for r in item.runs]
+            if runs and found:
+                runs.append(Run(" "))
+            runs.extend(r for r in found if r.text != "\n")
+        items.append(ListItem(runs=runs or [Run("")], level=0))
+    if not items:
+        return []
+    return [b.SubHeading(runs=[Run(NOTES_HEADING)], level=3, origin=origin),
+            b.ListBlock(ordered=True, items=items, origin=origin)]
 
 
 # The block for each callout kind declared in the model (a test checks none is missing).

@@ -2,7 +2,8 @@
 
 Paragraphs, bullet and numbered lists, bold, italic, links and sub-headings. Raw HTML is
 left as text (the parser's ``html`` option is off) and a link keeps its target only if it is
-http, https or mailto.
+http, https or mailto. Bare email and web addresses are links too (markdown-it's linkify, with
+linkify-it-py), so every output makes them clickable.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -73,10 +75,110 @@ class ParsedBody:
     bad_links: list[BadLink]
 
 
+# Bare addresses become links ("jo@example.org", "www.example.org", "https://..."), as a reader
+# expects; only for these endings, so a file name such as "notes.md" stays text.
+LINK_ENDINGS = (
+    "uk com org net gov edu int eu info io co ie scot wales cymru london police nhs biz app "
+    "online news"
+).split()
+
+
+_MAY_LINK = re.compile(r"@|://|www\.|\.(?:" + "|".join(LINK_ENDINGS) + r")\b", re.IGNORECASE)
+
+
+def configure_linkify(linkify: LinkifyIt) -> LinkifyIt:
+    """Bare web and email addresses only: no ftp: or protocol-relative (//) links."""
+    linkify.add("ftp:", None)
+    linkify.add("//", None)
+    linkify.tlds(LINK_ENDINGS, False)
+    full_test = linkify.test
+    # linkify-it's own pretest is a large pattern tried at every position; with the endings
+    # limited, an address needs one of these, which a plain search finds in a fraction of the
+    # time. markdown-it asks the pretest once a paragraph and the full test of each stretch
+    # of text, so both go through it.
+    linkify.pretest = lambda text: bool(_MAY_LINK.search(text))  # type: ignore[method-assign]
+    linkify.test = lambda text: bool(_MAY_LINK.search(text)) and full_test(text)  # type: ignore
+    return linkify
+
+
+@lru_cache(maxsize=1)
+def _linkify() -> LinkifyIt:
+    return configure_linkify(LinkifyIt())
+
+
+def find_links(text: str) -> list[tuple[int, int, str]]:
+    """The bare addresses in some text, as (start, end, link target)."""
+    linkify = _linkify()
+    if not linkify.pretest(text) or not linkify.test(text):
+        return []
+    return [(m.index, m.last_index, m.url) for m in linkify.match(text) or []]
+
+
+_ADDRESS_LIKE = re.compile(r"[^\s<>()\[\]]+@[^\s<>()\[\]]*|\bwww\.[^\s<>()]+|\bhttps?:/*[^\s<>()]*",
+                           re.IGNORECASE)
+_WEB_LIKE = re.compile(r"\bwww\.[^\s<>()]+|\bhttps?:/*[^\s<>()]*", re.IGNORECASE)
+
+
+def _address_like(text: str):
+    """Matches of words that look like addresses; the email part is tried only if there is an
+    "@" at all (trying it at every position of a long body is slow)."""
+    return (_ADDRESS_LIKE if "@" in text else _WEB_LIKE).finditer(text)
+
+
+def unlinked_addresses(text: str) -> list[str]:
+    """Words that look like an email or web address but are not valid ones (so they are
+    not made links): "jo.day@example", "www.", "https:/example.org"."""
+    linked = find_links(text)
+    out: list[str] = []
+    for match in _address_like(text):
+        word = match.group(0).rstrip(".,;:!?'\"\u2019\u201d")
+        start = match.start()
+        if len(word) < 4 or any(a <= start < b for a, b, _ in linked):
+            continue
+        if word not in out:
+            out.append(word)
+    return out
+
+
+def may_be_unlinked(markup: str) -> bool:
+    """True if some markup might hold an address that is not a valid one (a quick look at the
+    raw text, so most bodies need no parse for :func:`unlinked_addresses`)."""
+    for match in _address_like(markup):
+        word = match.group(0).rstrip(".,;:!?'\"\u2019\u201d)")
+        if markup[max(0, match.start() - 2):match.start()] == "](":
+            continue  # a link's target: checked by the parser, reported as a bad link
+        found = find_links(word)
+        if len(word) >= 4 and not (len(found) == 1 and found[0][:2] == (0, len(word))):
+            return True
+    return False
+
+
+def linkify_runs(runs: list[Run]) -> list[Run]:
+    """Runs with the bare addresses in their text made links (text already linked is kept)."""
+    out: list[Run] = []
+    for run in runs:
+        found = [] if run.href or run.text == "\n" else find_links(run.text)
+        pos = 0
+        for start, end, href in found:
+            if safe_href(href) is None:
+                continue
+            if start > pos:
+                out.append(Run(run.text[pos:start], run.bold, run.italic, None))
+            out.append(Run(run.text[start:end], run.bold, run.italic, href))
+            pos = end
+        if pos == 0:
+            out.append(run)
+        elif pos < len(run.text):
+            out.append(Run(run.text[pos:], run.bold, run.italic, None))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("zero", {"html": False, "typographer": False})
-    md.enable(["heading", "list", "emphasis", "link", "newline", "escape", "entity", "autolink"])
+    md = MarkdownIt("zero", {"html": False, "typographer": False, "linkify": True})
+    md.enable(["heading", "list", "emphasis", "link", "newline", "escape", "entity", "autolink",
+               "linkify"])
+    configure_linkify(md.linkify)
     # Accept every link target while parsing so that a refused one can be reported and shown
     # as plain text; safe_href() decides what is kept.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -112,6 +214,16 @@ def safe_href(url: str) -> str | None:
     if scheme == "mailto" and "@" not in parts.path:
         return None
     return url
+
+
+def link_problem(url: str, scheme: str | None = None) -> str:
+    """Why a link target is not kept, in words for the editor."""
+    scheme = link_scheme(url) if scheme is None else scheme
+    if scheme == "mailto":
+        return "not a valid email address"
+    if scheme in ("http", "https"):
+        return "not a valid web address"
+    return f"only http, https and mailto links are kept ({scheme or 'no scheme'})"
 
 
 def parse(text: str) -> ParsedBody:
@@ -185,7 +297,7 @@ def _inline(token: Token, bad: list[BadLink]) -> list[Run]:
             href = safe_href(raw)
             hrefs.append(href)
             link_words.clear()
-            if href is None:
+            if href is None and child.markup != "linkify":  # a bare address is only text
                 bad.append(BadLink(text="", href=raw, line=line))
         elif kind == "link_close":
             href = hrefs.pop() if hrefs else None
@@ -207,8 +319,13 @@ def _append(runs: list[Run], run: Run) -> None:
     runs.append(run)
 
 
+@lru_cache(maxsize=512)
 def plain_text(text: str) -> str:
-    """The words of some markup with the markup taken away, blocks on their own lines."""
+    """The words of some markup with the markup taken away, blocks on their own lines.
+
+    Remembered for the last few hundred texts: an import asks for the same bodies' words
+    several times (to compare, to count, to check addresses).
+    """
     lines = []
     for block in parse(text).blocks:
         if isinstance(block, ListBlock):

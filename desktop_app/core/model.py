@@ -228,6 +228,9 @@ class Article:
     images: list[Image] = field(default_factory=list)
     callouts: list[Callout] = field(default_factory=list)
     review_notes: list[ReviewNote] = field(default_factory=list)
+    # Footnotes and endnotes, numbered in order: each one line of body markup, printed at the
+    # end of the article; the text refers to them as "[1]", "[2]"...
+    notes: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
 

@@ -353,6 +353,9 @@ class _Reader:
             items = self.sequence(data.get(key), where + (key,), key)
             setattr(article, key, [read(item, where + (key, i)) for i, item in enumerate(items)])
         article.review_notes = self.notes(data.get("review_notes"), where + ("review_notes",))
+        notes = self.sequence(data.get("notes"), where + ("notes",), "notes")
+        article.notes = [self.text({"note": v}, "note", where + ("notes", i))
+                         for i, v in enumerate(notes)]
         article.extra = self.extra(data, ARTICLE_KEYS, where, f"article '{article.id}'")
         return article
 
@@ -453,7 +456,7 @@ EXPORT_KEYS = ("theme", "paper", "columns", "docx_columns")
 SECTION_KEYS = ("id", "title", "intro", "articles")
 ARTICLE_KEYS = (
     "id", "title", "standfirst", "status", "body", "pull_quotes", "contacts", "images",
-    "callouts", "review_notes",
+    "callouts", "review_notes", "notes",
 )
 CONTACT_KEYS = ("name", "role", "organisation", "email", "phone")
 QUOTE_KEYS = ("text", "attribution")
@@ -501,6 +504,7 @@ def issue_to_data(issue: Issue, full: bool = False) -> dict[str, Any]:
                         for i in a.images]),
             ("callouts", [callout(c) for c in a.callouts]),
             ("review_notes", [note(n) for n in a.review_notes]),
+            ("notes", list(a.notes)),
         ]
         out = pack(pairs, a.extra)
         out["id"] = a.id

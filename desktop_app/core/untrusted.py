@@ -13,6 +13,7 @@ after reading at most ``MAX_TOTAL_BYTES`` and never held in memory.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -31,6 +32,19 @@ RATIO_FLOOR = 2 * 2**20
 CHUNK = 64 * 1024
 
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+PACKAGE_RELS = "_rels/.rels"
+# The package's relationship to its main part, in the usual (transitional) and Strict forms.
+OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+)
+# Main parts of other kinds of file that arrive named .docx, and what to tell the user.
+_OTHER_KINDS = {
+    "xl/workbook.xml": "an Excel workbook, not a Word document",
+    "ppt/presentation.xml": "a PowerPoint presentation, not a Word document",
+    "content.xml": "an OpenDocument file (.odt), not a Word document: save it as .docx from "
+                   "LibreOffice or Word",
+}
 
 
 class UntrustedFileError(BulletinError):
@@ -41,8 +55,12 @@ def _refuse(path: Path, reason: str) -> UntrustedFileError:
     return UntrustedFileError(f"{path.name}: {reason}")
 
 
-def check_docx(path: Path | str) -> None:
-    """Refuse a ``.docx`` that is not a sane Word file; return quietly if it is."""
+def check_docx(path: Path | str) -> str:
+    """Refuse a ``.docx`` that is not a sane Word file; return the name of its main part.
+
+    The main part is the one the package's officeDocument relationship names, as Word finds
+    it (usually ``word/document.xml``, but any name is allowed).
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -61,11 +79,36 @@ def check_docx(path: Path | str) -> None:
         infos = archive.infolist()
         _check_directory(path, infos)
         names = {info.filename for info in infos}
-        if "[Content_Types].xml" not in names or "word/document.xml" not in names:
-            raise _refuse(path, "not a Word document (no word/document.xml inside)")
+        if "[Content_Types].xml" not in names:
+            raise _refuse(path, _not_word(names))
         total = 0
         for info in infos:
             total = _check_member(path, archive, info, total)
+        return _main_part(path, archive, names)
+
+
+def _not_word(names: set[str]) -> str:
+    for name, what in _OTHER_KINDS.items():
+        if name in names:
+            return what
+    return "not a Word document (no main document part inside)"
+
+
+def _main_part(path: Path, archive: zipfile.ZipFile, names: set[str]) -> str:
+    """The part the package's officeDocument relationship names (checked to be there)."""
+    by_fold = {name.casefold(): name for name in names}  # part names ignore case
+    if PACKAGE_RELS in names:
+        root = safe_xml(archive.read(PACKAGE_RELS), f"{path.name}: {PACKAGE_RELS}")
+        for rel in root:
+            if rel.get("Type") in OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
+                target = posixpath.normpath((rel.get("Target") or "").lstrip("/"))
+                if target.casefold() in by_fold:
+                    return by_fold[target.casefold()]
+                raise _refuse(path, f"not a Word document (its main part {target!r} is "
+                              "missing)")
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    raise _refuse(path, _not_word(names))
 
 
 def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .images import ImageProblem, check_image
-from .markup import parse
+from .markup import link_problem, parse
 from .model import ID_PATTERN, Article, Contact, Issue, Status, callout_kind
 from .storage import ISSUE_FILE, SourceMap, image_file
 
@@ -116,6 +116,8 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
     if section_id is not None and article.status is not Status.READY:
         add(WARNING, f"placed in the issue but marked {article.status.label.lower()}", "status")
     _links(article.body, "the body", lambda m, ln: add(ERROR, m, "body", offset=ln or 0))
+    for i, note in enumerate(article.notes):
+        _links(note, f"note {i + 1}", lambda m, ln, i=i: add(ERROR, m, "notes", i))
     if not article.contacts:
         add(WARNING, "no contact for more information", "contacts")
     for i, contact in enumerate(article.contacts):
@@ -158,5 +160,5 @@ def _contact_problems(contact: Contact) -> list[tuple[str, str]]:
 
 def _links(text: str, where: str, report) -> None:
     for bad in parse(text).bad_links:
-        report(f"link '{bad.text}' in {where} goes to '{bad.href}': only http, https and "
-               "mailto links are allowed", bad.line)
+        report(f"link '{bad.text}' in {where} goes to '{bad.href}': {link_problem(bad.href)}",
+               bad.line)

@@ -351,3 +351,17 @@ def test_undo_after_saving_keeps_the_pictures_the_saved_file_names(window, demo_
     assert saved.pool[-1].images[0].path == image.path
     window.doc.undo_stack.redo()
     assert window.doc.issue.pool[-1].images[0].path == image.path
+
+
+def test_importing_the_same_file_again_is_reported_and_adds_nothing(window, isolated,
+                                                                     tmp_path):
+    word = word_article(tmp_path / "hollins-dale.docx", picture=False)
+    shown = capture_reports(isolated)
+    isolated.values["ask_import_files"] = [str(word)]
+    window.act_import_articles.trigger()
+    count = len(window.doc.issue.pool)
+    window.act_import_articles.trigger()
+    assert len(window.doc.issue.pool) == count
+    lines = "\n".join(shown[-1][2])
+    assert "skipped: \"Safer streets in Hollins Dale\" is already in the issue" in lines
+    assert "every word accounted for" in lines

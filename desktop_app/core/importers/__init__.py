@@ -8,6 +8,9 @@ memory), returning an :class:`ImportReport`. They raise ``BulletinError`` (one l
 changing anything when the input is refused. ``import_file`` picks one by the file's suffix (for
 a drop onto the pool). ``import_into_folder`` wraps any of them into an all-or-nothing change to
 an issue folder on disk; ``write_form`` writes the blank form.
+
+Every import ends with a word ledger (:mod:`.ledger`): each word of the source is in the issue,
+in a label or lead-in the bulletin prints its own way, or named in the report's "dropped" list.
 """
 
 from __future__ import annotations
@@ -27,14 +30,18 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
 
 
 def import_file(path: Path | str, issue: Issue, folder: Path | str, *,
-                images_to: Path | str | None = None) -> ImportReport:
-    """Import a ``.docx`` or Markdown (``.md``, ``.markdown``, ``.txt``) file by its suffix."""
+                images_to: Path | str | None = None, again: bool = False) -> ImportReport:
+    """Import a ``.docx`` or Markdown (``.md``, ``.markdown``, ``.txt``) file by its suffix.
+
+    An article the issue already has (same title and text) is reported and skipped, unless
+    ``again``.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in WORD_SUFFIXES:
-        return import_docx(path, issue, folder, images_to=images_to)
+        return import_docx(path, issue, folder, images_to=images_to, again=again)
     if suffix in MARKDOWN_SUFFIXES:
-        return import_markdown(path, issue, folder, images_to=images_to)
+        return import_markdown(path, issue, folder, images_to=images_to, again=again)
     raise BulletinError(f"{path.name}: cannot import this kind of file (use a Word .docx or "
                         "a Markdown .md file)")
 

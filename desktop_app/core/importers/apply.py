@@ -10,7 +10,6 @@ place.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import tempfile
@@ -18,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import BulletinError
-from ..fileio import staged_folder
+from ..fileio import removed_on_failure, staged_folder
 from ..model import Issue, new_issue
 from ..storage import IMAGES_DIR, check_new_folder, load_issue, save_issue
 from .report import ImportReport
@@ -36,30 +35,21 @@ def import_into_folder(folder: Path | str, importer: Importer) -> ImportReport:
     folder = loaded.folder
     staging = Path(tempfile.mkdtemp(prefix=".import-", dir=folder))
     images_dir = folder / IMAGES_DIR
-    made_images_dir = not images_dir.exists()
-    moved: list[Path] = []
     try:
-        report = importer(loaded.issue, folder, staging)
-        if report.images_written:
-            images_dir.mkdir(exist_ok=True)
-        for staged in report.images_written:
-            final = images_dir / staged.name
-            # link + unlink never replaces a file that appeared meanwhile.
-            os.link(staged, final)
-            moved.append(final)
-            staged.unlink()
-        save_issue(loaded.issue, folder, expected_digest=loaded.digest)
-    except BaseException as exc:
-        for path in moved:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        if made_images_dir:
-            with contextlib.suppress(OSError):
-                images_dir.rmdir()
-        if isinstance(exc, OSError):
-            raise BulletinError(f"{folder}: cannot save the import ({exc.strerror or exc}); "
-                                "nothing was changed") from None
-        raise
+        with removed_on_failure(images_dir) as moved:
+            report = importer(loaded.issue, folder, staging)
+            if report.images_written:
+                images_dir.mkdir(exist_ok=True)
+            for staged in report.images_written:
+                final = images_dir / staged.name
+                # link + unlink never replaces a file that appeared meanwhile.
+                os.link(staged, final)
+                moved.append(final)
+                staged.unlink()
+            save_issue(loaded.issue, folder, expected_digest=loaded.digest)
+    except OSError as exc:
+        raise BulletinError(f"{folder}: cannot save the import ({exc.strerror or exc}); "
+                            "nothing was changed") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.images_written = moved

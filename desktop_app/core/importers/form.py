@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,16 @@ from docx.shared import Cm, Pt, RGBColor
 from ..fileio import write_bytes_atomic
 from ..markup import Run
 from ..model import BULLETIN_TITLE, STANDARD_SECTIONS, Contact, PullQuote
-from .docx_read import DocxReader, Element, ParaInfo, TableInfo, elements_to_blocks, w
+from .docx_read import (
+    DocxReader,
+    Element,
+    ParaInfo,
+    TableInfo,
+    elements_to_blocks,
+    row_cells,
+    w,
+)
+from .extract import add_pictures, take_parts
 from .place import Draft, PendingPicture
 from .recognise import normalise_heading, standard_section
 from .report import ImportReport
@@ -113,6 +123,8 @@ _SYNONYMS = {
 }
 for _field in FIELDS:
     _SYNONYMS.setdefault(normalise_heading(_field.label), _field.key)
+_OWN_LABELS = {normalise_heading(f.label) for f in FIELDS}
+FORM_LABELS_NEEDED = 4
 
 _LABEL_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z \-]{1,40}?)\s*(?:\d\s*)?(?::|\u2013|\u2014)\s*")
 
@@ -248,16 +260,32 @@ def _content_control(cell: Any, field: FormField, ident: int) -> None:
 def read_form(reader: DocxReader, elements: list[Element], report: ImportReport) -> Draft | None:
     """A filled-in form as a draft article; None if the document is not a form."""
     answers = _tagged_answers(reader)
-    for key, value in _table_answers(reader).items():
+    tagged = len(answers)
+    table, own_labels = _table_answers(reader)
+    for key, value in table.items():
         answers.setdefault(key, value)
-    if "title" in answers or len(answers) >= 3:
+    # The form's own tags, or enough of its own labels: a document with a "Title" row in a
+    # table is not a form.
+    if tagged >= 2 or own_labels >= FORM_LABELS_NEEDED:
+        report.consumed(blank_form_text())  # the form's own headings, labels and hints
         return _draft(answers, report)
-    answers = _paragraph_answers(elements)
+    labels: list[str] = []
+    answers = _paragraph_answers(elements, labels)
     if answers is not None:
         report.notes.append("the form's layout was not used: answers were read from labels "
                             "typed as ordinary lines (\"Title: ...\"); check them")
+        for label in labels:
+            report.consumed(label)
         return _draft(answers, report)
     return None
+
+
+@lru_cache(maxsize=1)
+def blank_form_text() -> str:
+    """Every word of the blank form: what a filled-in form holds besides the answers."""
+    from .docx_words import story_text
+
+    return story_text(build_form().element.body)
 
 
 def _tagged_answers(reader: DocxReader) -> dict[str, list[Element]]:
@@ -271,10 +299,13 @@ def _tagged_answers(reader: DocxReader) -> dict[str, list[Element]]:
     return answers
 
 
-def _table_answers(reader: DocxReader) -> dict[str, list[Element]]:
+def _table_answers(reader: DocxReader) -> tuple[dict[str, list[Element]], int]:
+    """Answers from table rows labelled as the form labels them; and how many labels were
+    the form's own (not just a word such as "Title" that any table might have)."""
     answers: dict[str, list[Element]] = {}
+    own = 0
     for tr in reader.document.element.body.iter(w("tr")):
-        cells = list(tr.iterchildren(w("tc")))
+        cells = row_cells(tr)
         if len(cells) < 2:
             continue
         first = next(iter(reader.elements(cells[0])), None)
@@ -283,7 +314,8 @@ def _table_answers(reader: DocxReader) -> dict[str, list[Element]]:
         key = _label_key(first.text)
         if key in KEYS and key not in answers:
             answers[key] = [e for cell in cells[1:] for e in reader.elements(cell)]
-    return answers
+            own += normalise_heading(first.text.rstrip(" :*")) in _OWN_LABELS
+    return answers, own
 
 
 def _label_key(text: str) -> str | None:
@@ -291,14 +323,20 @@ def _label_key(text: str) -> str | None:
     return _SYNONYMS.get(label) if label else None
 
 
-def _paragraph_answers(elements: list[Element]) -> dict[str, list[Element]] | None:
-    """Answers from "Label: value" lines; None unless a title and two more labels are there."""
+def _paragraph_answers(elements: list[Element],
+                       labels: list[str]) -> dict[str, list[Element]] | None:
+    """Answers from "Label: value" lines; None unless a title and two more labels are there.
+
+    The labels as typed are added to ``labels``.
+    """
     answers: dict[str, list[Element]] = {}
     current: str | None = None
     counts = {"quote": 0, "picture": 0}
     for element in elements:
         key, rest = _labelled(element)
         if key is not None:
+            assert isinstance(element, ParaInfo)
+            labels.append(_LABEL_LINE.match(element.text).group(0))
             if key in counts:
                 counts[key] = min(counts[key] + 1, QUOTES if key == "quote" else PICTURES)
                 key = f"{key}{counts[key]}"
@@ -367,8 +405,6 @@ def _text(answers: dict[str, list[Element]], key: str) -> str:
 
 
 def _draft(answers: dict[str, list[Element]], report: ImportReport) -> Draft:
-    from .docx_import import add_pictures, take_parts  # the free-form reader's own helpers
-
     title = _text(answers, "title").rstrip(":").strip()
     if not title:
         title = "Untitled submission"
@@ -377,6 +413,7 @@ def _draft(answers: dict[str, list[Element]], report: ImportReport) -> Draft:
     draft = Draft(title=title, standfirst=_text(answers, "summary"))
     section_text = _text(answers, "section")
     if section_text:
+        report.consumed(section_text)  # recorded as the suggestion, in the bulletin's words
         sid = standard_section(section_text) or _section_in(section_text)
         titles = dict(STANDARD_SECTIONS)
         draft.suggested_section = titles[sid] if sid else section_text
@@ -389,7 +426,7 @@ def _draft(answers: dict[str, list[Element]], report: ImportReport) -> Draft:
         if text:
             draft.pull_quotes.append(PullQuote(text=text, attribution=who))
         elif who:
-            report.notes.append(f"pull quote {n} has a speaker but no words")
+            report.drop(f"pull quote {n}'s speaker \"{who}\": the quote itself is empty", who)
     contact = Contact(name=_text(answers, "contact_name"), role=_text(answers, "contact_role"),
                       organisation=_text(answers, "contact_org"),
                       email=_text(answers, "contact_email").removeprefix("mailto:"),
@@ -402,8 +439,8 @@ def _draft(answers: dict[str, list[Element]], report: ImportReport) -> Draft:
         alt, caption = _text(answers, f"picture{n}_alt"), _text(answers, f"picture{n}_caption")
         if not found:
             if alt or caption:
-                report.notes.append(f"picture {n} has alt text or a caption but no picture "
-                                    "was pasted in its box")
+                report.drop(f"picture {n}'s alt text and caption: no picture was pasted in its "
+                            "box", f"{alt} {caption}")
             continue
         add_pictures(draft, found[:1], caption, report)
         if draft.pictures and alt and draft.pictures[-1].data is found[0].data:

@@ -2,10 +2,11 @@
 
 Parsed with markdown-it-py (CommonMark, raw HTML off, so any HTML stays visible as text); the
 structure comes from its tokens, never from patterns over the text. In an edition, ``#``
-headings are sections and ``##`` headings articles. A first ``#`` heading naming the bulletin is
-its title; text before the first section is the welcome; an article before any section goes to
-Welcome. "For more information … contact" lines become contact blocks; block quotes, and bold
-quotations with a speaker, become pull quotes.
+headings are sections and ``##`` headings articles; a first ``#`` heading naming the bulletin is
+its title, and a ``Welcome`` heading holds the welcome letter (see :mod:`.markdown_edition` for
+the edition's own facts). In articles, contact lines become contact blocks (the sentences
+around them stay), and block quotes, bold quotations with a speaker and quotations introduced
+by "X said:" become pull quotes; other quotations with a speaker are offered as suggestions.
 """
 
 from __future__ import annotations
@@ -20,34 +21,39 @@ from markdown_it.token import Token
 
 from ..errors import BulletinError
 from ..images import MAX_IMAGE_BYTES
-from ..markup import Run, safe_href
-from ..model import BULLETIN_TITLE, Issue, PullQuote, ordinal_words
-from .place import Draft, PendingPicture, place_drafts, section_for
+from ..markup import Run, configure_linkify, link_problem, safe_href
+from ..model import Issue, PullQuote
+from .contacts import find_contacts, lead_only, without_contact
+from .edition import ACRONYMS, acronyms_in, is_team_heading, match_section, title_case
+from .ledger import issue_words
+from .markdown_edition import EditionFacts, names_bulletin
+from .place import Draft, PendingPicture, finish_ledger, place_drafts, section_for
+from .quotes import find_quote, said_line, strip_marks, unquote
 from .recognise import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
-    find_quote,
-    is_contact_line,
     mailto_addresses,
     normalise_heading,
-    parse_contacts,
     standard_section,
 )
 from .report import ImportReport
 from .write_markup import Block, Item, ItemList, Para, SubHeading, blocks_markup, plain
 
 MAX_MARKDOWN_BYTES = 10 * 2**20
-_ORDINALS = {ordinal_words(n): n for n in range(1, 200)}
-_EDITION = re.compile(r"\b([a-z]+(?:-[a-z]+)?)\s+edition\b", re.IGNORECASE)
+MAX_SUGGESTED_QUOTES = 3
 _DASH = re.compile(r"^\s*[-\u2013\u2014~]")
-_SEASON = re.compile(r"\b((?:spring|summer|autumn|winter|january|february|march|april|may|june|"
-                     r"july|august|september|october|november|december)\s+\d{4})\b",
-                     re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SoftBreak(Run):
+    """A line end inside a paragraph: a space in the body, a line to the recognisers."""
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": True})
+    md.enable("linkify")  # bare addresses are links, as in bodies (see markup.configure_linkify)
+    configure_linkify(md.linkify)
     # Accept every link target while parsing, so a refused one is reported and kept as words
     # rather than left as bracketed source text; safe_href() decides what is kept.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -60,17 +66,20 @@ class _Chunk:
 
     blocks: list[Block] = field(default_factory=list)
     draft: Draft | None = None
+    # A paragraph "X said:" waiting for its quotation: (its index in blocks, speaker, text).
+    said: tuple[int, str, str] | None = None
 
 
 def import_markdown(source: Path | str, issue: Issue, folder: Path | str | None = None, *,
-                    images_to: Path | str | None = None,
-                    name: str | None = None) -> ImportReport:
+                    images_to: Path | str | None = None, name: str | None = None,
+                    again: bool = False) -> ImportReport:
     """Read Markdown into the issue: a ``Path`` is a file to read, a ``str`` is the text itself
     (unless it is one line naming an existing ``.md``, ``.markdown`` or ``.txt`` file).
 
     One article goes to the pool; an edition's articles go to their sections. Pictures
     (``![alt](file)`` beside a Markdown file) are written to ``images_to`` (default: the
-    issue folder's ``images/``); with no folder they are left out and reported.
+    issue folder's ``images/``); with no folder they are left out and reported. An article the
+    issue already has (same title and text) is reported and skipped, unless ``again``.
     Raises BulletinError before changing anything if the input cannot be read.
     """
     if isinstance(source, str) and "\n" not in source and \
@@ -88,10 +97,33 @@ def import_markdown(source: Path | str, issue: Issue, folder: Path | str | None 
     reader.read(text, _fresh(issue))
     stem = Path(name).stem if isinstance(source, Path) else "Imported article"
     drafts = reader.drafts(stem)
+    before = issue_words(issue)
     place_drafts(issue, folder if folder is not None else Path("."), drafts, report, images_to,
-                 sections=reader.section_order)
-    reader.apply_to_issue(issue)
+                 sections=reader.facts.section_keys, again=again)
+    titles = reader.facts.apply_to_issue(issue, blocks_markup(reader.welcome.blocks),
+                                         {k: blocks_markup(c.blocks)
+                                          for k, c in reader.intros.items()})
+    finish_ledger(report, issue, source_words(reader.tokens), before, titles)
     return report
+
+
+def source_words(tokens: list[Token]) -> str:
+    """The words a reader of the Markdown sees: text, code, alt text; not link targets."""
+    out: list[str] = []
+    for tok in tokens:
+        if tok.type == "inline":
+            for child in tok.children or []:
+                if child.type in ("text", "code_inline", "html_inline"):
+                    out.append(child.content)
+                elif child.type == "image":
+                    out.append(child.content)
+                    out.append(str(child.attrGet("title") or ""))
+                elif child.type in ("softbreak", "hardbreak"):
+                    out.append(" ")
+            out.append("\n")
+        elif tok.type in ("fence", "code_block", "html_block"):
+            out.append(tok.content)
+    return " ".join(out)
 
 
 def _read(path: Path) -> str:
@@ -114,6 +146,12 @@ def _fresh(issue: Issue) -> bool:
     return not issue.all_articles() and not issue.welcome.strip()
 
 
+def recognition_text(runs: list[Run]) -> str:
+    """A paragraph's text with its line ends, for the contact and quote recognisers (the
+    offsets match the runs')."""
+    return "".join("\n" if isinstance(r, SoftBreak) else r.text for r in runs)
+
+
 class _Reader:
     """Walks the token stream once, sorting blocks into the welcome, sections and articles."""
 
@@ -124,25 +162,26 @@ class _Reader:
         self.welcome = _Chunk()
         self.articles: list[_Chunk] = []
         self.intros: dict[str, _Chunk] = {}
-        self.section_order: list[str] = []
-        self.title = ""
-        self.edition: int | None = None
-        self.published = ""
-        self.fresh = False
+        self.facts = EditionFacts(report)
         self.mode = "markdown article"
+        self.tokens: list[Token] = []
+        self.acronyms: set[str] = set(ACRONYMS)
         self._bad_links: list[str] = []
 
     # ---- reading ---------------------------------------------------------------------------
 
     def read(self, text: str, fresh: bool) -> None:
-        self.fresh = fresh
-        tokens = _parser().parse(text)
+        self.facts.fresh = fresh
+        tokens = self.tokens = _parser().parse(text)
         headings = [(int(t.tag[1]), tokens[i + 1].content) for i, t in enumerate(tokens)
                     if t.type == "heading_open" and t.level == 0]
-        title_first = bool(headings) and headings[0][0] == 1 and _names_bulletin(headings[0][1])
+        title_first = bool(headings) and headings[0][0] == 1 and names_bulletin(headings[0][1])
         h1 = [h for lvl, h in headings if lvl == 1][1 if title_first else 0:]
         h2 = [h for lvl, h in headings if lvl == 2]
-        edition = title_first or any(standard_section(h) for h in h1) or len(h1) >= 2
+        if any(not any(c.islower() for c in h) for _, h in headings):
+            # A heading in capitals: the edition's own acronyms keep theirs in title case.
+            self.acronyms |= acronyms_in([t.content for t in tokens if t.type == "inline"])
+        edition = title_first or any(match_section(h).sid for h in h1) or len(h1) >= 2
         if edition:
             self.mode = "markdown edition"
         elif not h1 and len(h2) >= 2:
@@ -153,7 +192,7 @@ class _Reader:
         current: _Chunk = self.welcome
         section: str | None = None
         seen_heading = False
-        expect_meta = False
+        masthead = False  # after the title, before the next heading: edition line, strapline
         i = 0
         if self.mode == "markdown article":
             current = self._new_article("", None)
@@ -164,33 +203,41 @@ class _Reader:
                 i += 3
                 first = not seen_heading
                 seen_heading = True
+                masthead = False
                 if self.mode == "markdown edition":
                     if level == 1 and first and title_first:
-                        self._bulletin_title(text)
-                        expect_meta = True
+                        self.facts.title_heading(text)
+                        masthead = True
                         continue
-                    if level == 1:
-                        section = self._section(text)
+                    match = match_section(text, self.acronyms) if level == 1 or \
+                        standard_section(text) == "welcome" else None
+                    if match is not None and match.sid == "welcome" and level <= 2:
+                        # "# Welcome" or "## Welcome": the welcome letter, not an article.
+                        current, section = self.welcome, "welcome"
+                        self.facts.section(text, match)
+                        continue
+                    if level == 1 and match is not None:
+                        section = self.facts.section(text, match)
                         current = self.intros.setdefault(section, _Chunk())
                         continue
                     if level == 2:
-                        current = self._new_article(text, section or "welcome")
+                        current = self._new_article(title_case(text, self.acronyms),
+                                                    section or "welcome")
                         continue
                 elif self.mode == "markdown articles" and level <= 2:
-                    current = self._new_article(text, None)
+                    current = self._new_article(title_case(text, self.acronyms), None)
                     continue
                 elif self.mode == "markdown article" and first and level <= 2:
                     assert current.draft is not None
-                    current.draft.title = text
+                    current.draft.title = title_case(text, self.acronyms)
                     continue
                 current.blocks.append(SubHeading([Run(text)]))
                 continue
-            if expect_meta and tok.type == "paragraph_open":
-                expect_meta = False
-                if self._edition_line(plain(self.inline(tokens[i + 1]))):
+            if masthead and tok.type == "paragraph_open":
+                if self.facts.masthead_line(plain(self.inline(tokens[i + 1]))):
                     i += 3
                     continue
-            expect_meta = False
+                masthead = False
             i = self._block(tokens, i, current)
 
     def _new_article(self, title: str, section: str | None) -> _Chunk:
@@ -198,42 +245,16 @@ class _Reader:
         self.articles.append(chunk)
         return chunk
 
-    def _section(self, heading: str) -> str:
-        sid = standard_section(heading)
-        key = sid or heading.strip()
-        if key not in self.section_order:
-            self.section_order.append(key)
-        return key
-
-    def _bulletin_title(self, text: str) -> None:
-        parts = [p.strip() for p in re.split(r"\s+[-\u2013\u2014:|]\s+|:\s+", text) if p.strip()]
-        self.title = next((p for p in parts if _names_bulletin(p)), text.strip())
-        self._edition_line(text)
-
-    def _edition_line(self, text: str) -> bool:
-        """Take the edition number and season from a line; True if that is all it says."""
-        found = False
-        match = _EDITION.search(text)
-        if match and match.group(1).casefold() in _ORDINALS:
-            self.edition = _ORDINALS[match.group(1).casefold()]
-            found = True
-        season = _SEASON.search(text)
-        if season:
-            self.published = season.group(1)[0].upper() + season.group(1)[1:]
-            found = True
-        if not found:
-            return False
-        rest = _SEASON.sub("", _EDITION.sub("", text))
-        return len(re.sub(r"[^A-Za-z]", "", rest)) < 12
-
     # ---- blocks ----------------------------------------------------------------------------
 
     def _block(self, tokens: list[Token], i: int, chunk: _Chunk) -> int:
         tok = tokens[i]
         kind = tok.type
         if kind == "paragraph_open":
-            self._paragraph(tokens[i + 1], chunk)
-            return i + 3
+            return self._paragraph(tokens, i, chunk)
+        if kind == "blockquote_open":
+            return self._blockquote(tokens, i, chunk)
+        chunk.said = None
         if kind == "heading_open":  # a heading inside a list or quote: keep its words
             chunk.blocks.append(SubHeading(self.inline(tokens[i + 1])))
             return i + 3
@@ -251,27 +272,89 @@ class _Reader:
             chunk.blocks.append(Para([Run(tok.content)]))
         return i + 1
 
-    def _paragraph(self, inline: Token, chunk: _Chunk) -> None:
-        runs = self.inline(inline, chunk)
+    def _following(self, tokens: list[Token], i: int) -> list[str]:
+        """The texts of the paragraphs right after position ``i`` (for contact blocks)."""
+        out: list[str] = []
+        while i + 2 < len(tokens) and tokens[i].type == "paragraph_open" and len(out) < 8:
+            out.append(recognition_text(self._peek(tokens[i + 1])))
+            i += 3
+        return out
+
+    def _peek(self, token: Token) -> list[Run]:
+        """A paragraph's runs, read without reporting anything (it is read again later)."""
+        report, self.report = self.report, ImportReport(source="")
+        bad = list(self._bad_links)
+        try:
+            return self.inline(token)
+        finally:
+            self.report, self._bad_links = report, bad
+
+    def _paragraph(self, tokens: list[Token], i: int, chunk: _Chunk) -> int:
+        runs = self.inline(tokens[i + 1], chunk)
         text = plain(runs)
         if not text:
-            return
+            return i + 3
         draft = chunk.draft
-        if draft is not None:
-            if is_contact_line(text):
-                found = parse_contacts(text, mailto_addresses(runs))
-                if found:
-                    draft.contacts.extend(found)
-                    return
-            quote = _bold_quote(runs)
-            if quote is not None:
-                draft.pull_quotes.append(PullQuote(text=quote[0], attribution=quote[1]))
-                return
-            if not chunk.blocks and not draft.standfirst and all(
-                    r.italic for r in runs if r.text.strip()) and len(text) < 300:
-                draft.standfirst = text
-                return
+        said, chunk.said = chunk.said, None
+        if draft is None:
+            if chunk is self.welcome and self.mode == "markdown edition" and \
+                    is_team_heading(text):
+                used = self.facts.team_list(text, self._following(tokens, i + 3))
+                if used:
+                    return i + 3 + 3 * used
+            chunk.blocks.append(Para(runs))
+            return i + 3
+        rtext = recognition_text(runs)
+        # The paragraphs after are read only for a line that may start a block of contact
+        # lines ("For more information contact:"): reading them for every paragraph costs.
+        following = self._following(tokens, i + 3) if lead_only(rtext) else []
+        found = find_contacts(rtext, mailto_addresses(runs), following)
+        if found is not None:
+            draft.contacts.extend(found.contacts)
+            for words in found.consumed:
+                self.report.consumed(words)
+            if found.start != found.end:
+                rest = without_contact(runs, found)
+                if plain(rest):
+                    chunk.blocks.append(Para(rest))
+            else:
+                chunk.blocks.append(Para(runs))
+            return i + 3 + 3 * found.lines
+        if said is not None and said[0] == len(chunk.blocks) - 1:
+            words = unquote(text) or (text if _all_bold(runs) else None)
+            if words:
+                # "X said:" then the quotation: one pull quote, both paragraphs taken out.
+                chunk.blocks.pop()
+                self.report.consumed(said[2])
+                draft.pull_quotes.append(PullQuote(text=words, attribution=said[1]))
+                return i + 3
+        quote = _bold_quote(runs)
+        if quote is not None:
+            draft.pull_quotes.append(PullQuote(text=quote[0], attribution=quote[1]))
+            self.report.consumed(text)
+            return i + 3
+        if not chunk.blocks and not draft.standfirst and all(
+                r.italic for r in runs if r.text.strip()) and len(text) < 300:
+            draft.standfirst = text
+            return i + 3
+        speaker = said_line(text)
+        if speaker:
+            chunk.said = (len(chunk.blocks), speaker, text)
+        else:
+            self._suggest_quote(draft, text)
         chunk.blocks.append(Para(runs))
+        return i + 3
+
+    def _suggest_quote(self, draft: Draft, text: str) -> None:
+        """A quotation with its speaker in a sentence: offered as a pull quote to accept (the
+        sentence stays where the contributor put it)."""
+        if sum(bool(q.extra.get("suggested")) for q in draft.pull_quotes) >= \
+                MAX_SUGGESTED_QUOTES:
+            return
+        found = find_quote(text)
+        if found is not None:
+            draft.pull_quotes.append(PullQuote(text=found[0], attribution=found[1],
+                                               extra={"suggested": True}))
 
     def _list(self, tokens: list[Token], i: int, chunk: _Chunk) -> int:
         block = ItemList()
@@ -300,6 +383,7 @@ class _Reader:
         return i + 1
 
     def _blockquote(self, tokens: list[Token], i: int, chunk: _Chunk) -> int:
+        said, chunk.said = chunk.said, None
         depth = 0
         paras: list[str] = []
         while i < len(tokens):
@@ -329,9 +413,17 @@ class _Reader:
         if not who:
             found = find_quote(text)
             if found:
+                self.report.consumed(text)
                 text, who = found
-        text = text.strip(OPEN_QUOTES + CLOSE_QUOTES + "\u2018\u2019 ")
-        if not text:
+        if not who and said is not None and said[0] == len(chunk.blocks) - 1 and \
+                chunk.draft is not None:
+            # "Chief Executive Jo Bloggs said:" then the block quote: its speaker, and the
+            # line that introduced it is not printed above it.
+            chunk.blocks.pop()
+            self.report.consumed(said[2])
+            who = said[1]
+        text = strip_marks(text)
+        if not text.strip(OPEN_QUOTES + CLOSE_QUOTES + " "):
             return i + 1  # only quotation marks: no words to quote
         if chunk.draft is None:
             chunk.blocks.append(Para([Run(text + (f" \u2014 {who}" if who else ""))]))
@@ -358,7 +450,7 @@ class _Reader:
                 runs.append(Run(child.content, bold > 0, italic > 0, href))
                 link_text.append(child.content)
             elif kind == "softbreak":
-                runs.append(Run(" ", bold > 0, italic > 0, href))
+                runs.append(SoftBreak(" ", bold > 0, italic > 0, href))
             elif kind == "hardbreak":
                 runs.append(Run("\n"))
             elif kind == "strong_open":
@@ -379,9 +471,8 @@ class _Reader:
                 if hrefs and hrefs.pop() is None and self._bad_links:
                     raw = self._bad_links.pop()
                     words = " ".join("".join(link_text).split())[:60]
-                    self.report.dropped.append(
-                        f"link on \"{words}\" to {raw[:80]!r}: only http, https and mailto "
-                        "links are kept")
+                    self.report.drop(f"link on \"{words}\" to {raw[:80]!r}: "
+                                     f"{link_problem(raw)}")
             elif kind == "image":
                 self._picture(child, chunk)
         return runs
@@ -392,20 +483,20 @@ class _Reader:
         caption = str(image.attrGet("title") or "")
         label = alt or src
         if chunk is None or chunk.draft is None:
-            self.report.dropped.append(f"picture \"{label[:60]}\": pictures are brought in only "
-                                       "inside articles")
+            self.report.drop(f"picture \"{label[:60]}\": pictures are brought in only inside "
+                             "articles", f"{alt} {caption}")
             return
         path = self._local_picture(src)
         if isinstance(path, str):
-            self.report.dropped.append(f"picture \"{label[:60]}\": {path}")
+            self.report.drop(f"picture \"{label[:60]}\": {path}", f"{alt} {caption}")
             return
         try:
             if path.stat().st_size > MAX_IMAGE_BYTES:
                 raise OSError("too big for a picture")
             data = path.read_bytes()
         except OSError as exc:
-            self.report.dropped.append(f"picture \"{label[:60]}\": cannot be read "
-                                       f"({getattr(exc, 'strerror', None) or exc})")
+            self.report.drop(f"picture \"{label[:60]}\": cannot be read "
+                             f"({getattr(exc, 'strerror', None) or exc})", f"{alt} {caption}")
             return
         chunk.draft.pictures.append(PendingPicture(data, path.name, alt, caption))
 
@@ -451,13 +542,14 @@ class _Reader:
             assert first is not None
             first.body = "\n\n".join(p for p in (blocks_markup(self.welcome.blocks), first.body)
                                      if p)
+            self.welcome.blocks.clear()
             self._note(f"the text before the first heading was put at the start of "
                        f"\"{first.title}\"")
         return out
 
     def _untitled(self, chunk: _Chunk, fallback: str) -> str:
         first = chunk.blocks[0] if chunk.blocks else None
-        if isinstance(first, Para) and all(r.bold for r in first.runs if r.text.strip()) and \
+        if isinstance(first, Para) and _all_bold(first.runs) and \
                 len(plain(first.runs)) <= 150 and plain(first.runs):
             chunk.blocks.pop(0)
             assert chunk.draft is not None
@@ -466,47 +558,10 @@ class _Reader:
         self._note(f"no heading found: the article was called \"{fallback}\"; check it")
         return fallback
 
-    def apply_to_issue(self, issue: Issue) -> None:
-        """Set the welcome, section intros, title and edition an edition carries."""
-        if self.mode != "markdown edition":
-            return
-        changes = self.report.issue_changes
-        if self.title and self.fresh and self.title != issue.title:
-            issue.title = self.title
-            changes.append(f"set the bulletin's title to \"{self.title}\"")
-        elif self.title and normalise_heading(self.title) != normalise_heading(issue.title):
-            self._note(f"the file's title \"{self.title}\" was not used: the issue already has "
-                       "one")
-        if self.fresh and self.edition:
-            issue.edition = self.edition
-            changes.append(f"set the edition to {issue.edition_words.lower()}")
-        if self.fresh and self.published:
-            issue.published = self.published
-            changes.append(f"set the publication date to {self.published}")
-        # Words under a "# Welcome" heading are the welcome letter, not a section intro.
-        welcome_intro = self.intros.pop("welcome", None)
-        if welcome_intro is not None:
-            self.welcome.blocks.extend(welcome_intro.blocks)
-        welcome = blocks_markup(self.welcome.blocks)
-        if welcome and not issue.welcome.strip():
-            issue.welcome = welcome
-            changes.append(f"set the welcome text ({len(welcome.split())} words)")
-        elif welcome:
-            issue.welcome = f"{issue.welcome.rstrip()}\n\n{welcome}"
-            changes.append("added the imported welcome text after the existing one")
-        for key in self.section_order:
-            section = section_for(issue, key, self.report)
-            intro = blocks_markup(self.intros.get(key, _Chunk()).blocks)
-            if intro:
-                section.intro = f"{section.intro.rstrip()}\n\n{intro}" if section.intro.strip() \
-                    else intro
-                changes.append(f"set the introduction of \"{section.title}\"")
 
-
-def _names_bulletin(text: str) -> bool:
-    words = normalise_heading(text)
-    return "bulletin" in words.split() or "newsletter" in words.split() or \
-        normalise_heading(BULLETIN_TITLE) in words
+def _all_bold(runs: list[Run]) -> bool:
+    visible = [r for r in runs if r.text.strip()]
+    return bool(visible) and all(r.bold for r in visible)
 
 
 def _bold_quote(runs: list[Run]) -> tuple[str, str] | None:
@@ -522,3 +577,5 @@ def _bold_quote(runs: list[Run]) -> tuple[str, str] | None:
         return None
     return found
 
+
+__all__ = ["import_markdown", "source_words", "section_for", "SoftBreak"]

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BulletinError
+from ..fileio import removed_on_failure
 from ..images import ImageProblem, check_image
+from ..markup import may_be_unlinked, plain_text, unlinked_addresses
 from ..model import (
     STANDARD_SECTIONS,
     Article,
@@ -28,6 +31,7 @@ from ..model import (
     slugify,
 )
 from ..storage import IMAGES_DIR
+from .ledger import account, article_texts, tokens
 from .report import ImportedArticle, ImportReport
 
 _EXTENSIONS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif"}
@@ -59,37 +63,41 @@ class Draft:
     pictures: list[PendingPicture] = field(default_factory=list)
     section: str | None = None
     suggested_section: str = ""
+    notes: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
 
 
 def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: ImportReport,
                  images_to: Path | str | None = None,
-                 sections: list[str] | tuple[str, ...] = ()) -> list[Article]:
+                 sections: list[str] | tuple[str, ...] = (), again: bool = False) -> list[Article]:
     """Write the drafts' pictures, then add the drafts to the issue as articles.
 
     ``sections`` (standard ids or titles) are found or made first, in that order, so an
-    edition's own sections keep their order even when one has no articles.
+    edition's own sections keep their order even when one has no articles. A draft the issue
+    already has as an article (the same title and text) is reported and skipped, unless
+    ``again``: importing a file twice adds nothing the second time.
 
     Raises BulletinError (having removed any picture it wrote) if a picture cannot be written;
     the issue is changed only after every picture is in place.
     """
+    if not again:
+        drafts = _new_drafts(issue, drafts, report)
+    for draft in drafts:
+        if not may_be_unlinked(draft.body):
+            continue
+        for word in unlinked_addresses(plain_text(draft.body)):
+            report.notes.append(f"\"{word}\" in \"{draft.title}\" is not a valid email or web "
+                                "address, so it is not a link: check it")
     folder = Path(folder)
     target = Path(images_to) if images_to is not None else folder / IMAGES_DIR
-    written: list[Path] = []
-    made_target = not target.exists()
     images: list[list[Image]] = []
     try:
-        if any(draft.pictures for draft in drafts):
-            target.mkdir(parents=True, exist_ok=True)
-        for draft in drafts:
-            images.append(_write_pictures(draft, folder, target, written, report))
+        with removed_on_failure(target) as written:
+            if any(draft.pictures for draft in drafts):
+                target.mkdir(parents=True, exist_ok=True)
+            for draft in drafts:
+                images.append(_write_pictures(draft, folder, target, written, report))
     except OSError as exc:
-        for path in written:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        if made_target:
-            with contextlib.suppress(OSError):
-                target.rmdir()
         raise BulletinError(f"cannot write pictures to {target}: {exc.strerror or exc}") from None
     report.images_written.extend(written)
 
@@ -101,7 +109,7 @@ def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: 
         article = Article(id=make_id(draft.title or "imported-article", issue.used_ids()),
                           title=draft.title, standfirst=draft.standfirst, body=draft.body,
                           contacts=list(draft.contacts), pull_quotes=list(draft.pull_quotes),
-                          images=draft_images, extra=dict(draft.extra))
+                          images=draft_images, notes=list(draft.notes), extra=dict(draft.extra))
         if draft.suggested_section:
             article.extra["suggested_section"] = draft.suggested_section
         section = section_for(issue, draft.section, report) if draft.section else None
@@ -118,9 +126,45 @@ def place_drafts(issue: Issue, folder: Path | str, drafts: list[Draft], report: 
                     for i in article.images],
         ))
         for contact in article.contacts:
-            # Only for the report: not a fact about the person worth saving.
-            contact.extra.pop("name_guessed", None)
+            if not (contact.name or contact.organisation):
+                report.notes.append(f"the contact {contact.email or contact.phone} in "
+                                    f"\"{article.title}\" has no name or team: add one")
     return articles
+
+
+def _same(title: str, body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(tokens(title)), tuple(tokens(plain_text(body)))
+
+
+def _new_drafts(issue: Issue, drafts: list[Draft], report: ImportReport) -> list[Draft]:
+    """The drafts the issue does not already hold; the others are reported as skipped."""
+    titles = {tuple(tokens(d.title)) for d in drafts}
+    # Only articles with a draft's title need their text compared.
+    have = {_same(a.title, a.body): a for a in issue.all_articles()
+            if tuple(tokens(a.title)) in titles}
+    fresh: list[Draft] = []
+    for draft in drafts:
+        existing = have.get(_same(draft.title, draft.body)) if have else None
+        if existing is None:
+            fresh.append(draft)
+            continue
+        section, _ = issue.find_article(existing.id)
+        where = section.title if section is not None else "the pool"
+        report.skipped.append(f"\"{draft.title}\" is already in the issue (in {where}, "
+                              f"[{existing.id}]): not imported again")
+        shadow = Article(id="", title=draft.title, standfirst=draft.standfirst, body=draft.body,
+                         contacts=draft.contacts, pull_quotes=draft.pull_quotes,
+                         notes=draft.notes, extra=dict(draft.extra))
+        report.lost_text.extend(article_texts(shadow))
+        report.lost_text.extend(f"{p.alt} {p.caption}" for p in draft.pictures)
+    return fresh
+
+
+def finish_ledger(report: ImportReport, issue: Issue, source_text: str, before: Counter[str],
+                  section_titles: list[str] | tuple[str, ...] = ()) -> None:
+    """Balance the source's words against what the import did (see :mod:`.ledger`)."""
+    report.ledger = account(issue, [a.id for a in report.articles], before, source_text,
+                            report.structure, report.lost_text, section_titles)
 
 
 def section_for(issue: Issue, wanted: str, report: ImportReport,
@@ -167,8 +211,8 @@ def _write_pictures(draft: Draft, folder: Path, target: Path, written: list[Path
         except ImageProblem as exc:
             path.unlink()
             reason = str(exc).split(": ", 1)[-1]
-            report.dropped.append(f"picture '{picture.source_name}' in \"{draft.title}\": "
-                                  f"{reason}")
+            report.drop(f"picture '{picture.source_name}' in \"{draft.title}\": {reason}",
+                        f"{picture.alt} {picture.caption}")
             continue
         final = target / f"{name}{_EXTENSIONS[fmt]}"
         if final.exists() or (folder / IMAGES_DIR / final.name).exists():
@@ -198,10 +242,7 @@ def _free_name(images_dir: Path, target: Path, stem: str) -> str:
 
 def _contact_line(contact: Contact) -> str:
     bits = [contact.name, contact.role, contact.organisation, contact.email, contact.phone]
-    line = ", ".join(b for b in bits if b)
-    if contact.extra.get("name_guessed"):
-        line += " (name guessed from the email)"
-    return line
+    return ", ".join(b for b in bits if b)
 
 
 def _quote_line(quote: PullQuote) -> str:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .ledger import Ledger
+
 
 @dataclass
 class ImportedArticle:
@@ -41,6 +43,11 @@ class ImportReport:
     what was left out and why; ``notes`` what was changed or guessed and should be checked.
     ``images_written`` are the picture files the import wrote (absolute paths), so a caller
     that fails to save can remove them again.
+
+    The word ledger balances the words of the source against where each went: into the issue,
+    into ``structure`` (labels, headings and lead-ins such as "For more information contact:"
+    that the bulletin prints its own way), or into ``dropped`` (whose ``lost_text`` holds the
+    words each dropped item took with it). Anything left over is unaccounted for, and listed.
     """
 
     source: str
@@ -50,6 +57,21 @@ class ImportReport:
     dropped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     images_written: list[Path] = field(default_factory=list)
+    lost_text: list[str] = field(default_factory=list)
+    structure: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    ledger: Ledger | None = None
+
+    def drop(self, reason: str, words: str = "") -> None:
+        """Report something left out; ``words`` are the source words it took with it."""
+        self.dropped.append(reason)
+        if words.strip():
+            self.lost_text.append(words)
+
+    def consumed(self, text: str) -> None:
+        """Note source words that the bulletin prints its own way (a label, a lead-in)."""
+        if text.strip():
+            self.structure.append(text)
 
     def lines(self) -> list[str]:
         """The report as lines of text for a person to read."""
@@ -64,8 +86,11 @@ class ImportReport:
             out += [f"    contact: {c}" for c in art.contacts]
             out += [f"    pull quote: {q}" for q in art.quotes]
             out += [f"    picture: {i}" for i in art.images]
+        out += [f"  skipped: {s}" for s in self.skipped]
         out += [f"  note: {n}" for n in self.notes]
         out += [f"  dropped: {d}" for d in self.dropped]
+        if self.ledger is not None:
+            out.append(f"  {self.ledger.line()}")
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,6 +98,8 @@ class ImportReport:
             "source": self.source, "kind": self.kind,
             "articles": [a.to_dict() for a in self.articles],
             "issue_changes": list(self.issue_changes), "dropped": list(self.dropped),
-            "notes": list(self.notes),
+            "notes": list(self.notes), "skipped": list(self.skipped),
             "images_written": [str(p) for p in self.images_written],
+            "ledger": self.ledger.to_dict() if self.ledger is not None else None,
+            "consumed": list(self.structure),
         }

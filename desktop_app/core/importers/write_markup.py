@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..markup import Run
+from ..markup import Run, find_links
 
-# Characters the body parser could read as markup anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!])")
+# Characters the body parser could read as markup anywhere in a line. An underscore between
+# two letters or digits ("first_last@example.org") is never emphasis in CommonMark, so it is
+# left as it is: an address keeps reading as one.
+_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>&!]|(?<![^\W_])_|_(?![^\W_]))")
+# A note mark such as "[1]" is left as it is: nothing in a body defines it as a link.
+_NOTE_MARK = re.compile(r"(\[\d{1,3}\])(?![(\[:])")
 # ...and at the start of a line: headings, list markers, numbered items.
 _LINE_START = re.compile(r"^(\s*)([#+\-=>|]|\d{1,9}(?=[.)]))")
 
@@ -57,7 +61,10 @@ def plain(runs: list[Run]) -> str:
 
 def escape(text: str) -> str:
     """Text made safe to put in a body: nothing in it reads as markup."""
-    return _INLINE_SPECIAL.sub(r"\\\1", text)
+    parts = _NOTE_MARK.split(text)
+    # split() keeps the marks at the odd places, the text between them at the even ones.
+    return "".join(part if n % 2 else _INLINE_SPECIAL.sub(r"\\\1", part)
+                   for n, part in enumerate(parts))
 
 
 def _escape_line_start(text: str) -> str:
@@ -129,8 +136,12 @@ def runs_markup(runs: list[Run]) -> str:
     wanted = _signature(runs)
     if _read_back(text) == wanted:
         return text
+    if any(r.href for r in runs):
+        text = _write_runs(runs, bare=False)  # every link written out in full
+        if _read_back(text) == wanted:
+            return text
     unstyled = merge_runs([Run(r.text, False, False, r.href) for r in runs])
-    text = _write_runs(unstyled)
+    text = _write_runs(unstyled, bare=False)
     if _read_back(text) == _signature(unstyled):
         return text
     return _write_runs(merge_runs([Run(r.text) for r in runs]))
@@ -138,8 +149,11 @@ def runs_markup(runs: list[Run]) -> str:
 
 def _signature(runs: list[Run]) -> list[tuple[str, bool, bool, str | None]]:
     """Every visible character with its styles: what a reader of the body would see."""
-    return [(c, r.bold, r.italic, _url(r.href) if r.href else None)
-            for r in runs for c in r.text if not c.isspace()]
+    out: list[tuple[str, bool, bool, str | None]] = []
+    for r in runs:
+        href = _url(r.href) if r.href else None
+        out += [(c, r.bold, r.italic, href) for c in r.text if not c.isspace()]
+    return out
 
 
 def _read_back(text: str) -> list[tuple[str, bool, bool, str | None]]:
@@ -151,7 +165,22 @@ def _read_back(text: str) -> list[tuple[str, bool, bool, str | None]]:
     return _signature(blocks[0].runs)
 
 
-def _write_runs(runs: list[Run]) -> str:
+def _link(group: list[Run], href: str, bare: bool) -> str:
+    """A link as body markup: a bare address as it was written ("jo@example.org", which the
+    body parser links again), else an autolink, else ``[text](target)``."""
+    if len(group) == 1 and not (group[0].bold or group[0].italic):
+        text = group[0].text
+        found = find_links(text)
+        if bare and escape(text) == text and len(found) == 1 and found[0][:2] == (0, len(text)) \
+                and found[0][2] == href:
+            return text
+        if (href == f"mailto:{text}" or href == text) and not re.search(r"[\s<>]", text):
+            return f"<{text}>"
+    inner = "".join(_styled(r.text, r.bold, r.italic) for r in group)
+    return f"[{inner}]({_url(href)})"
+
+
+def _write_runs(runs: list[Run], bare: bool = True) -> str:
     out: list[str] = []
     i = 0
     while i < len(runs):
@@ -166,8 +195,7 @@ def _write_runs(runs: list[Run]) -> str:
             while i < len(runs) and runs[i].href == run.href and runs[i].text != "\n":
                 group.append(runs[i])
                 i += 1
-            inner = "".join(_styled(r.text, r.bold, r.italic) for r in group)
-            out.append(f"[{inner}]({_url(run.href)})")
+            out.append(_link(group, run.href, bare))
             continue
         out.append(_styled(run.text, run.bold, run.italic))
         i += 1
