@@ -129,6 +129,20 @@ def test_a_lower_case_list_word_matches_capitalised_but_not_the_reverse() -> Non
     assert not words.accepts("okonjo")
 
 
+def test_notes_are_proofread_and_fixable(checker: Checker) -> None:
+    from desktop_app.core.proof import get_text, set_text
+
+    issue = issue_of("Text.[^1]")
+    issue.placed_articles()[0].notes = ["See the recieve guidance, e.g. the annex."]
+    found = {f.rule: f for f in checker.check(issue).findings}
+    assert set(found) == {"spelling", "eg-ie"}
+    assert found["spelling"].where == Where("notes", "a1", "news", 0)
+    fix = found["eg-ie"]
+    text = get_text(issue, fix.where)
+    set_text(issue, fix.where, text[:fix.start] + fix.fix.replacement + text[fix.end:])
+    assert issue.placed_articles()[0].notes == ["See the recieve guidance, for example the annex."]
+
+
 def test_accepted_findings_are_not_listed_but_counted(checker: Checker) -> None:
     issue = issue_of("The training program starts. Book now!")
     assert {f.rule for f in checker.check(issue).findings} == {"program", "exclamation"}

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from ..model import Article, Issue, SidebarCallout, StatisticCallout
 
 # Field kinds: how the text is read (Markdown or plain) and what the rules expect of it.
-MARKDOWN_FIELDS = frozenset({"body", "welcome", "intro"})
+MARKDOWN_FIELDS = frozenset({"body", "welcome", "intro", "notes"})
 
 
 class Where(NamedTuple):
@@ -39,6 +39,8 @@ class Where(NamedTuple):
             return self.key
         if self.field == "callouts":
             return "callout"
+        if self.field == "notes":
+            return "note"
         return self.field
 
     def label(self) -> str:
@@ -54,6 +56,8 @@ class Where(NamedTuple):
             return f"callout {n} {self.key}"
         if self.field == "intro":
             return "section introduction"
+        if self.field == "notes":
+            return f"note {n}"
         if self.field == "welcome":
             return "welcome text"
         return self.field
@@ -84,6 +88,8 @@ def article_fields(article: Article, section_id: str | None) -> Iterator[tuple[W
     for i, image in enumerate(article.images):
         yield at("images", i, "alt"), image.alt
         yield at("images", i, "caption"), image.caption
+    for i, note in enumerate(getattr(article, "notes", [])):
+        yield at("notes", i), note
     for i, callout in enumerate(article.callouts):
         if isinstance(callout, StatisticCallout):
             yield at("callouts", i, "label"), callout.label
@@ -114,6 +120,8 @@ def get_text(issue: Issue, where: Where) -> str:
     article = issue.article(where.article_id or "")
     if where.field in ("title", "standfirst", "body"):
         return getattr(article, where.field)
+    if where.field == "notes":
+        return article.notes[where.index or 0]
     element = getattr(article, where.field)[where.index or 0]
     value = getattr(element, where.key)
     if where.key == "items":
@@ -132,6 +140,9 @@ def set_text(issue: Issue, where: Where, text: str) -> None:
     article = issue.article(where.article_id or "")
     if where.field in ("title", "standfirst", "body"):
         setattr(article, where.field, text)
+        return
+    if where.field == "notes":
+        article.notes[where.index or 0] = text
         return
     element = getattr(article, where.field)[where.index or 0]
     if where.key == "items":

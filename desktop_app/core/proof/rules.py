@@ -47,7 +47,7 @@ CHECKS: dict[str, dict[str, type]] = {
     "text-in-picture": {"words": list},
 }
 FIELD_KINDS = frozenset({"title", "standfirst", "body", "heading", "quote", "attribution", "alt",
-                         "caption", "callout", "welcome", "intro"})
+                         "caption", "callout", "note", "welcome", "intro"})
 RULE_KEYS = frozenset({"id", "check", "explanation", "example", "fix", "severity", "enabled",
                        "skip"})
 
