@@ -1,4 +1,5 @@
-"""The PDF: the demo and stress issues, against a floor of bare Platypus on the same words."""
+"""The PDF: the demo and stress issues, against a floor of bare Platypus on the same words, and
+what tagging (marked content, structure tree, PDF/UA and PDF/A entries) costs."""
 
 from __future__ import annotations
 
@@ -88,15 +89,22 @@ def run() -> None:
     issue, folder = demo_issue()
     texts = plain_paragraphs(build_blocks(issue, folder))
     demo = interleaved({"ours": lambda: pdf_bytes(issue, folder),
+                        "untagged": lambda: pdf_bytes(issue, folder, tagged=False),
                         "floor": lambda: floor_pdf(texts)}, 9)
-    report("export the demo PDF", demo["ours"])
+    report("export the demo PDF (tagged, PDF/UA-1 and PDF/A-2u)", demo["ours"])
+    report("the same pages untagged", demo["untagged"])
+    report("tagging cost: tagged / untagged (demo)", demo["ours"] / demo["untagged"], "x")
     report("floor: bare Platypus, same words, same frames", demo["floor"])
-    report("demo / floor", demo["ours"] / demo["floor"], "x", "within 3x")
+    report("demo / floor", demo["ours"] / demo["floor"], "x", "within 3.5x")
     issues = {n: stress_issue(n) for n in (50, 100, 200)}
-    times = interleaved({str(n): (lambda big=big: pdf_bytes(big, folder))
-                         for n, big in issues.items()}, 5)
+    jobs = {str(n): (lambda big=big: pdf_bytes(big, folder)) for n, big in issues.items()}
+    jobs["200 untagged"] = lambda: pdf_bytes(issues[200], folder, tagged=False)
+    times = interleaved(jobs, 5)
     for n, big in issues.items():
         pages = len(PdfReader(io.BytesIO(pdf_bytes(big, folder)[0])).pages)
         report(f"export a {n}-article stress issue ({pages} pages)", times[str(n)],
                target="under 2.5 s" if n == 200 else "")
+    report("the 200-article issue untagged", times["200 untagged"])
+    report("tagging cost: tagged / untagged (200 articles)",
+           times["200"] / times["200 untagged"], "x")
     report("growth: time(200) / time(100)", times["200"] / times["100"], "x", "at most 2.2x")

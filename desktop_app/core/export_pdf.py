@@ -1,14 +1,17 @@
 """The styled PDF: the bulletin's house look, from the intermediate form only.
 
-``build_blocks`` gives the ordered blocks; ``pdf.story`` turns them into flowables; this module
-sets up the pages (A4 or Letter, margins, running footer with "Page X of Y"), the document's
-metadata, language and outline, and writes the file atomically. Builds are reproducible:
-reportlab's ``invariant`` mode gives the same bytes for the same issue.
+``build_blocks`` gives the ordered blocks; ``pdf.story`` turns them into flowables and their
+structure elements; this module sets up the pages (A4 or Letter, margins, running footer with
+"Page X of Y"), the document's metadata, language and outline, lets ``pdf.finish`` add the
+structure tree and the PDF/UA-1 and PDF/A-2u entries, and writes the file atomically. Builds
+are reproducible: reportlab's ``invariant`` mode and a content-derived file ID give the same
+bytes for the same issue.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import io
 from collections.abc import Callable, Iterator
@@ -22,9 +25,11 @@ from .layout import build_blocks
 from .model import Issue
 from .output import check_file, save_file
 from .pdf.canvas import BulletinCanvas, Finished
+from .pdf.finish import Conformance, finish
 from .pdf.fonts import register_fonts
 from .pdf.story import StoryContext, build_story
 from .pdf.styles import Palette, build_styles
+from .pdf.tagging import ContentTagger
 from .theme import Theme, load_theme
 
 Progress = Callable[[int, int], None]
@@ -39,15 +44,20 @@ MARGIN_SIDE = 42
 MARGIN_TOP = 46
 MARGIN_BOTTOM = 58
 DEFAULT_AUTHOR = "Home Office"
+LANGUAGE = "en-GB"
 KEYWORDS = ["serious and organised crime", "SOC", "local partnerships", "bulletin",
             "Home Office"]
 
 
-def pdf_bytes(issue: Issue, folder: Path | str, *,
-              progress: Progress | None = None) -> tuple[bytes, list[str]]:
-    """The PDF of an issue as bytes, with warnings (pictures that could not be drawn)."""
+def pdf_bytes(issue: Issue, folder: Path | str, *, progress: Progress | None = None,
+              tagged: bool = True) -> tuple[bytes, list[str]]:
+    """The PDF of an issue as bytes, with warnings (pictures that could not be drawn).
+
+    ``tagged=False`` gives the same pages without structure or conformance entries: only
+    ``make bench`` wants that, to measure what tagging costs.
+    """
     buffer = io.BytesIO()
-    warnings = _build(issue, Path(folder), buffer, progress)
+    warnings = _build(issue, Path(folder), buffer, progress, tagged)
     return buffer.getvalue(), warnings
 
 
@@ -83,13 +93,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build(issue: Issue, folder: Path, sink: io.BytesIO, progress: Progress | None) -> list[str]:
+def _build(issue: Issue, folder: Path, sink: io.BytesIO, progress: Progress | None,
+           tagged: bool = True) -> list[str]:
     with _collector_paused():
-        return _build_pdf(issue, folder, sink, progress)
+        return _build_pdf(issue, folder, sink, progress, tagged)
 
 
 def _build_pdf(issue: Issue, folder: Path, sink: io.BytesIO,
-               progress: Progress | None) -> list[str]:
+               progress: Progress | None, tagged: bool) -> list[str]:
     theme = load_theme(issue.export.theme or "default", issue.export)
     blocks = build_blocks(issue, folder)
     total = len(blocks)
@@ -102,17 +113,44 @@ def _build_pdf(issue: Issue, folder: Path, sink: io.BytesIO,
             progress(done[0], total)
 
     fonts = register_fonts(theme)
-    doc = _document(issue, theme, sink, fonts.regular)
+    raw = io.BytesIO()
+    doc = _document(issue, theme, raw, fonts.regular)
     colours = Palette.from_theme(theme)
     ctx = StoryContext(theme=theme, fonts=fonts, colours=colours,
                        styles=build_styles(theme, fonts, colours),
                        body_height=doc.height, on_draw=on_draw)
     story = build_story(blocks, ctx)
     doc.addPageTemplates([_page_template(doc, issue, theme, ctx)])
-    doc.build(story, canvasmaker=BulletinCanvas)
+    tagger = ContentTagger(ctx.tree) if tagged else None
+    doc.build(story, canvasmaker=functools.partial(BulletinCanvas, tagger=tagger))
+    warnings = list(ctx.warnings)
+    if tagger is None:
+        sink.write(raw.getvalue())
+    else:
+        conforms = not ctx.undescribed and not tagger.untagged_links
+        if ctx.undescribed:
+            warnings.append(_not_conforming(ctx.undescribed))
+        try:
+            sink.write(finish(raw.getvalue(), tagger, LANGUAGE, Conformance(ua=conforms)))
+        except Exception as exc:  # noqa: BLE001 - the pages are good: better them untagged
+            # than no PDF at all, and say so in the one line a user reads.
+            warnings.append(f"the PDF could not be tagged ({type(exc).__name__}: {exc}); it "
+                            "is written untagged and does not conform to PDF/UA")
+            sink.seek(0)
+            sink.truncate()
+            sink.write(raw.getvalue())
     if progress is not None:
         progress(total, total)
-    return ctx.warnings
+    return warnings
+
+
+def _not_conforming(undescribed: list[str]) -> str:
+    """The one line that says why the PDF is not PDF/UA: pictures without alt text."""
+    what = undescribed[0] if len(undescribed) == 1 else (
+        f"{len(undescribed)} pictures ({'; '.join(undescribed)})")
+    verb = "has" if len(undescribed) == 1 else "have"
+    return (f"the PDF does not conform to PDF/UA: {what} {verb} no alt text "
+            "(add alt text, or mark the picture decorative)")
 
 
 def _document(issue: Issue, theme: Theme, sink: io.BytesIO, font: str) -> BaseDocTemplate:
@@ -130,7 +168,7 @@ def _document(issue: Issue, theme: Theme, sink: io.BytesIO, font: str) -> BaseDo
         keywords=KEYWORDS + sections,
         creator="SOC Local Partnerships Bulletin editor",
         producer="SOC Local Partnerships Bulletin editor (reportlab)",
-        lang="en-GB",
+        lang=LANGUAGE,
         displayDocTitle=1,
         invariant=1,
         pageCompression=1,
@@ -166,6 +204,10 @@ def _page_template(doc: BaseDocTemplate, issue: Issue, theme: Theme,
             canv.restoreState()
 
     def on_page_end(canv: BulletinCanvas, document: BaseDocTemplate) -> None:
+        with canv.pagination("Footer"):
+            _footer(canv, document)
+
+    def _footer(canv: BulletinCanvas, document: BaseDocTemplate) -> None:
         canv.saveState()
         y = MARGIN_BOTTOM - 26
         canv.setStrokeColor(colours.muted)

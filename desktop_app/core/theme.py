@@ -1,4 +1,4 @@
-"""Themes: colours, fonts, sizes, columns and paper, read from YAML in ``templates/``."""
+"""Themes: colours, fonts, sizes, columns, paper and a logo, read from YAML in ``templates/``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,33 @@ from .model import ExportOptions
 
 PAPER_SIZES = ("A4", "Letter")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+PAPER = "#FFFFFF"
+# WCAG 2.1 AA: body text needs 4.5:1 against its background, large text (the statistic's
+# figure, set at about 28 pt) 3:1.
+BODY_CONTRAST = 4.5
+LARGE_CONTRAST = 3.0
+# Every pairing of text colour and background the writers print: (text, background, what,
+# whether only ever large). "paper" is the white page.
+TEXT_COLOURS = (
+    ("text", "paper", "body text", False),
+    ("muted", "paper", "standfirsts, captions and footers", False),
+    ("primary", "paper", "article titles and links", False),
+    ("accent", "paper", "sub-headings and pull quotes", False),
+    ("statistic", "paper", "statistic figures", True),
+    ("text", "tint", "text in contact boxes and sidebars", False),
+    ("primary", "tint", "headings and links in contact boxes", False),
+    ("accent", "tint", "bullets in sidebars", False),
+    ("banner_text", "primary", "the masthead and section banners", False),
+    ("banner_text", "accent", "alternate section banners", False),
+)
+
+
+@dataclass(frozen=True)
+class ThemeLogo:
+    """A logo for the masthead: the picture file (beside the theme) and its alt text."""
+
+    path: Path
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -37,7 +64,9 @@ class Theme:
     colours: dict[str, str] = field(default_factory=lambda: {
         "primary": "#1D2B64", "accent": "#6B2C91", "highlight": "#00A3AD", "text": "#1A1A1A",
         "muted": "#5B6270", "tint": "#EEF0F7", "banner_text": "#FFFFFF",
+        "statistic": "#007F88",
     })
+    logo: ThemeLogo | None = None
 
     @property
     def font_family(self) -> str:
@@ -68,6 +97,7 @@ def load_theme(name: str = "default", options: ExportOptions | None = None) -> T
         sizes={**base.sizes, **{str(k): float(v) for k, v in (data.get("sizes") or {}).items()}},
         colours={**base.colours,
                  **{str(k): str(v) for k, v in (data.get("colours") or {}).items()}},
+        logo=_logo(data.get("logo"), path),
     )
     if options is not None:
         if options.paper:
@@ -76,6 +106,54 @@ def load_theme(name: str = "default", options: ExportOptions | None = None) -> T
             theme = replace(theme, columns=options.columns)
     _check(theme, path)
     return theme
+
+
+def _logo(value: object, path: Path) -> ThemeLogo | None:
+    """The ``logo:`` entry: a file name, or ``file`` and ``alt``; the file sits by the theme.
+
+    Whether the file is there and is a picture is checked when it is used (a warning on
+    export, a problem in ``validate``), so a lost logo never stops an export.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = {"file": value}
+    if not isinstance(value, dict) or not isinstance(value.get("file"), str):
+        raise BulletinError(f"{path}: logo should give a picture file and its alt text "
+                            "(file: ..., alt: ...)")
+    name = value["file"].strip()
+    folder = path.parent.resolve()
+    file = (folder / name).resolve()
+    if not name or not file.is_relative_to(folder):
+        raise BulletinError(f"{path}: logo file '{name}' should be a file beside the theme")
+    alt = value.get("alt")
+    return ThemeLogo(path=file, alt=str(alt).strip() if alt is not None else "")
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG 2.1 contrast ratio of two #RRGGBB colours, from 1 to 21."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+                   for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def contrast_problems(theme: Theme) -> list[str]:
+    """Each text colour of a theme that is too faint on its background, in words."""
+    colours = {**theme.colours, "paper": PAPER}
+    problems = []
+    for fg, bg, what, large in TEXT_COLOURS:
+        ratio = contrast_ratio(colours[fg], colours[bg])
+        need = LARGE_CONTRAST if large else BODY_CONTRAST
+        if ratio < need:
+            problems.append(
+                f"colour {fg} ({colours[fg]}) on {bg} ({colours[bg]}), used for {what}, has "
+                f"contrast {ratio:.2f}:1; it needs at least {need:g}:1")
+    return problems
 
 
 def _check(theme: Theme, path: Path) -> None:

@@ -7,10 +7,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import BulletinError
 from .images import ImageProblem, check_image
 from .markup import link_problem, parse
 from .model import ID_PATTERN, Article, Contact, Issue, Status, callout_kind
 from .storage import ISSUE_FILE, SourceMap, image_file
+from .theme import contrast_problems, load_theme
 
 EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
@@ -65,6 +67,9 @@ def validate(issue: Issue, folder: Path | None = None, source: SourceMap | None 
         for message, key in _contact_problems(contact):
             add(ERROR, f"team contact {i + 1}: {message}", None, None, "team_contacts", i, key,
                 field="team_contacts")
+
+    for severity, message in theme_problems(issue, check_files):
+        add(severity, message, None, None, "export", "theme", field="theme")
 
     ids = Counter([s.id for s in issue.sections] + [a.id for a in issue.all_articles()])
     for ident, count in ids.items():
@@ -146,6 +151,36 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
                 except ImageProblem as exc:
                     add(ERROR, f"{label}: {exc}", "images", i, "path")
     return out
+
+
+def theme_problems(issue: Issue, check_files: bool = True) -> list[tuple[str, str]]:
+    """What is wrong with the issue's theme: (severity, message) for each problem.
+
+    Text colours too faint on their background (WCAG 2.1 AA: 4.5:1, 3:1 for large text)
+    and a logo without alt text make a PDF that is not accessible; a logo file that is missing
+    or damaged is left out of the exports.
+    """
+    try:
+        theme = load_theme(issue.export.theme or "default", issue.export)
+    except BulletinError as exc:
+        return [(ERROR, f"theme: {exc}")]
+    label = f"theme '{theme.name}'"
+    problems = [(ERROR, f"{label}: {problem}") for problem in contrast_problems(theme)]
+    logo = theme.logo
+    if logo is not None:
+        if not logo.alt:
+            problems.append((ERROR, f"{label}: the logo {logo.path.name} has no alt text"))
+        if check_files:
+            if not logo.path.is_file():
+                problems.append((WARNING, f"{label}: the logo {logo.path.name} is missing, "
+                                          "so the exports leave it out"))
+            else:
+                try:
+                    check_image(logo.path)
+                except ImageProblem as exc:
+                    problems.append((WARNING, f"{label}: the logo cannot be used ({exc}), so "
+                                              "the exports leave it out"))
+    return problems
 
 
 def _contact_problems(contact: Contact) -> list[tuple[str, str]]:

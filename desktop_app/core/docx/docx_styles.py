@@ -129,7 +129,7 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Hyperlink", kind="character", based_on=None, colour="primary", underline=True,
               priority=99, description="A link"),
     StyleSpec("Callout Figure", kind="character", based_on=None, size=22, bold=True,
-              colour="highlight", priority=26, description="The figure in a statistic"),
+              colour="statistic", priority=26, description="The figure in a statistic"),
 )
 
 

@@ -48,6 +48,7 @@ AUTHOR = "Home Office"
 PAPER = {"A4": (Cm(21), Cm(29.7)), "Letter": (Emu(7772400), Emu(10058400))}
 COLUMN_GAP_TWIPS = 567  # 1 cm between columns
 MAX_PICTURE_HEIGHT = Cm(9)
+LOGO_HEIGHT = Cm(1.6)
 
 
 def reference_path() -> Path:
@@ -179,6 +180,7 @@ class _Writer:
 
     def masthead_block(self, block: b.Masthead) -> None:
         self.masthead = block
+        self.logo()
         self.para("Title", [self.text(block.title)])
         if block.strapline:
             self.para("Subtitle", [self.text(block.strapline)])
@@ -299,6 +301,33 @@ class _Writer:
             self.para("Figure", [r])
         if block.caption:
             self.para("Caption", [self.text(block.caption)])
+
+    def logo(self) -> None:
+        """The theme's logo, right-aligned above the title, with its alt text."""
+        logo = self.theme.logo
+        if logo is None:
+            return
+        try:
+            check_image(logo.path)
+            rel_id, image = self.part.get_or_add_image(str(logo.path))
+        except ImageProblem as exc:
+            self.warnings.append(f"the theme's logo is not included: {exc}")
+            return
+        except Exception as exc:  # python-docx reads the picture's header itself
+            self.warnings.append(f"the theme's logo is not included: {logo.path.name} cannot "
+                                 f"be placed ({type(exc).__name__})")
+            return
+        cx, cy = image.scaled_dimensions(None, LOGO_HEIGHT)
+        self.pictures += 1
+        inline = CT_Inline.new_pic_inline(self.pictures, rel_id, logo.path.name, cx, cy)
+        inline.docPr.set("descr", logo.alt)
+        inline.docPr.set("name", "Logo")
+        r = etree.Element(w("r"))
+        etree.SubElement(r, w("drawing")).append(inline)
+        p = self.para("Normal", [r])
+        ppr = p.find(w("pPr"))
+        etree.SubElement(ppr, w("keepNext"))
+        etree.SubElement(ppr, w("jc")).set(w("val"), "right")
 
     def picture(self, block: b.ImageBlock) -> Any:
         rel_id, image = self.part.get_or_add_image(str(block.path))

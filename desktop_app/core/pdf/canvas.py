@@ -12,11 +12,15 @@ import copy
 import os
 import re
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas, _digester
+
+from .tagging import MARKER_CALLBACK, ContentTagger, Node, TaggedText
 
 _MARKER = "%BULLETIN-DEFER"
 _MARKER_RE = re.compile(r"%BULLETIN-DEFER (\d+)")
@@ -38,18 +42,86 @@ _IMAGES: OrderedDict[tuple[str, int, int], PDFImageXObject] = OrderedDict()
 _IMAGES_KEPT = 32
 
 
-class BulletinCanvas(Canvas):
-    """reportlab's canvas plus deferred drawings and a record of where anchors landed."""
+def _no_marker(canvas: Canvas, kind: str, label: str | None) -> None:
+    """A link marker drawn on an untagged canvas."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+
+class BulletinCanvas(Canvas):
+    """reportlab's canvas plus deferred drawings, a record of where anchors landed and, given
+    a ``ContentTagger``, marked content: every page is an ``/Artifact`` sequence except the
+    text objects and pictures that belong to a structure element (see ``tagging.py``)."""
+
+    def __init__(self, *args: Any, tagger: ContentTagger | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._deferred: list[DeferredDraw] = []
+        self._deferred: list[tuple[DeferredDraw, Node | None, int]] = []
         self.anchor_pages: dict[str, int] = {}
+        self.tagger = tagger
+        # Paragraphs with links carry markers for the tagger; untagged, they mark nothing.
+        self.setNamedCB(MARKER_CALLBACK, tagger.marker if tagger is not None else _no_marker)
 
     def defer(self, draw: DeferredDraw) -> None:
         """Run ``draw(canvas, finished)`` at save time, as if at this point of this page."""
         self._code.append(f"{_MARKER} {len(self._deferred)}")
-        self._deferred.append(draw)
+        node = self.tagger.current if self.tagger is not None else None
+        self._deferred.append((draw, node, self.getPageNumber() - 1))
+
+    # ---- marked content ----------------------------------------------------------------
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:  # noqa: N802
+        if self.tagger is None:
+            return super().beginText(x, y, direction)
+        return TaggedText(self, x, y, direction=direction)
+
+    def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803 - reportlab's names
+        if isinstance(aTextObject, TaggedText) and aTextObject.marked:
+            # Step out of the page's artifact sequence for the text, then back in.
+            self._code.append("EMC")
+            super().drawText(aTextObject)
+            self._code.append("/Artifact BMC")
+        else:
+            super().drawText(aTextObject)
+
+    @contextmanager
+    def marked(self, node: Node | None) -> Iterator[None]:
+        """What is drawn inside (a picture) is ``node``'s content; None leaves it an artifact."""
+        if self.tagger is None or node is None:
+            yield
+            return
+        self._code.append("EMC")
+        self._code.append(self.tagger.begin(node))
+        try:
+            yield
+        finally:
+            self._code.append("EMC")
+            self._code.append("/Artifact BMC")
+
+    @contextmanager
+    def pagination(self, subtype: str = "Footer") -> Iterator[None]:
+        """Running footers and page numbers: artifacts that say what they are."""
+        if self.tagger is None:
+            yield
+            return
+        self._code.append(f"EMC /Artifact <</Type /Pagination /Subtype /{subtype}>> BDC")
+        try:
+            with self.tagger.within(None):
+                yield
+        finally:
+            self._code.append("EMC")
+            self._code.append("/Artifact BMC")
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        if self.tagger is not None:
+            self._code.insert(0, "/Artifact BMC")
+            self._code.append("EMC")
+        super().showPage()
+        if self.tagger is not None:
+            self.tagger.set_page(self._pageNumber - 1)
+
+    def _addAnnotation(self, annotation: Any, name: Any = None,  # noqa: N802
+                       addtopage: int = 1) -> None:
+        if self.tagger is not None and addtopage:
+            self.tagger.annotation()
+        super()._addAnnotation(annotation, name, addtopage)
 
     def mark_anchor(self, key: str) -> None:
         """Note the page an anchor is drawn on (the contents prints it)."""
@@ -98,10 +170,16 @@ class BulletinCanvas(Canvas):
     def _render(self, index: int, finished: Finished) -> str:
         saved = self._code
         self._code = []
+        draw, node, page = self._deferred[index]
         try:
             # q/Q keep the drawing's colour and font from leaking into what follows it.
             self.saveState()
-            self._deferred[index](self, finished)
+            if self.tagger is not None:
+                self.tagger.set_page(page)
+                with self.tagger.within(node):
+                    draw(self, finished)
+            else:
+                draw(self, finished)
             self.restoreState()
             return "\n".join(self._code)
         finally:

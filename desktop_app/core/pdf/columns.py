@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph
 
+from .tagging import draw_tagged, inherit
+
 BIG = 1e6
 FUZZ = 1e-3
 
@@ -126,7 +128,7 @@ class ColumnFlow(Flowable):
                 continue
             room = height - used - gap
             if not f.getKeepWithNext() and room > 0:
-                parts = f.splitOn(self.canv, self._cw, room)
+                parts = inherit(f.splitOn(self.canv, self._cw, room), f)
                 if len(parts) >= 2:
                     first = parts[0]
                     fh = self._height(first)
@@ -138,7 +140,7 @@ class ColumnFlow(Flowable):
                 # Taller than a whole column and unsplittable: shrink it to fit rather than
                 # loop forever or draw over the footer.
                 if h > height + FUZZ:
-                    f = KeepInFrame(self._cw, height, [f], mode="shrink")
+                    f = inherit([KeepInFrame(self._cw, height, [f], mode="shrink")], f)[0]
                     h = min(h, height)
                 placed.append(Placed(f, 0.0, h))
                 items.pop(0)
@@ -237,7 +239,7 @@ class ColumnFlow(Flowable):
         top = self.height - self.pad
         if self.head is not None:
             h = self.head.wrapOn(canv, self.width - 2 * self.pad, BIG)[1]
-            self.head.drawOn(canv, self.pad, top - h)
+            draw_tagged(self.head, canv, self.pad, top - h)
             if self.on_draw:
                 self.on_draw(self.head)
             top -= h + self.head.getSpaceAfter()
@@ -260,6 +262,6 @@ class ColumnFlow(Flowable):
                 if getattr(f, "width", None) != self._cw or (
                         isinstance(f, Paragraph) and not hasattr(f, "blPara")):
                     f.wrapOn(canv, self._cw, BIG)
-                f.drawOn(canv, x, top - item.y - item.height)
+                draw_tagged(f, canv, x, top - item.y - item.height)
                 if self.on_draw:
                     self.on_draw(f)

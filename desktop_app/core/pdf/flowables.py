@@ -7,12 +7,14 @@ Each one is drawn from a single intermediate block and keeps that block's ``Orig
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
 from ..blocks import Origin
 from .canvas import BulletinCanvas, Finished
+from .tagging import Node, draw_tagged
 
 BIG = 1e6
 
@@ -58,9 +60,33 @@ def _draw_stack(parts: Sequence[Flowable], canv: object, x: float, top: float,
         if i:
             y -= part.getSpaceBefore()
         y -= h
-        part.drawOn(canv, x, y)
+        draw_tagged(part, canv, x, y)
         y -= part.getSpaceAfter()
     return y
+
+
+def draw_picture(canv: object, node: Node | None, path: str, x: float, y: float, width: float,
+                 height: float) -> None:
+    """A picture file drawn as ``node``'s content (a Figure), or as an artifact if None."""
+    if not isinstance(canv, BulletinCanvas):
+        canv.drawImage(path, x, y, width, height, preserveAspectRatio=True, mask="auto")
+        return
+    with canv.marked(node):
+        canv.draw_picture(path, x, y, width, height)
+    if node is not None:
+        # Where the Figure sits on its page: its Layout BBox.
+        x0, y0 = canv.absolutePosition(x, y)
+        x1, y1 = canv.absolutePosition(x + width, y + height)
+        node.bbox = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The theme's logo for the masthead: its file, pixel size and Figure element."""
+
+    path: str
+    size: tuple[int, int]
+    node: Node | None
 
 
 class Outlined:
@@ -83,11 +109,13 @@ class Outlined:
 class Masthead(Flowable):
     """The front-page band: title, strapline and edition line, bled to the page edges."""
 
+    LOGO_HEIGHT = 44.0
+
     def __init__(self, title: Paragraph, strapline: Paragraph, edition: Paragraph,
-                 fill: Color, stripes: tuple[Color, Color]) -> None:
+                 fill: Color, stripes: tuple[Color, Color], logo: Logo | None = None) -> None:
         super().__init__()
         self.title, self.strapline, self.edition = title, strapline, edition
-        self.fill, self.stripes = fill, stripes
+        self.fill, self.stripes, self.logo = fill, stripes, logo
         self.spaceAfter = 16
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
@@ -96,6 +124,15 @@ class Masthead(Flowable):
         _, self.strap_h = self.strapline.wrap(aW * 0.72, BIG)
         _, self.edition_h = self.edition.wrap(aW * 0.3, BIG)
         self.height = max(self.title_h + self.strap_h + 10, self.edition_h) + 22
+        self.logo_w = self.logo_h = 0.0
+        if self.logo is not None:
+            # Top right, above the edition line, at most a quarter of the width.
+            px_w, px_h = self.logo.size
+            self.logo_h = self.LOGO_HEIGHT
+            self.logo_w = self.logo_h * px_w / max(px_h, 1)
+            if self.logo_w > aW * 0.26:
+                self.logo_w, self.logo_h = aW * 0.26, aW * 0.26 * px_h / max(px_w, 1)
+            self.height = max(self.height, self.logo_h + self.edition_h + 30)
         return aW, self.height
 
     def draw(self) -> None:
@@ -113,9 +150,12 @@ class Masthead(Flowable):
         canv.rect(-x0 + stripe_w, -5, page_w - stripe_w, 5, stroke=0, fill=1)
         canv.restoreState()
         top = self.height - 6
-        self.title.drawOn(canv, 0, top - self.title_h)
-        self.strapline.drawOn(canv, 0, top - self.title_h - 8 - self.strap_h)
-        self.edition.drawOn(canv, self.width * 0.7, 14)
+        if self.logo is not None:
+            draw_picture(canv, self.logo.node, self.logo.path, self.width - self.logo_w,
+                         self.height - 4 - self.logo_h, self.logo_w, self.logo_h)
+        draw_tagged(self.title, canv, 0, top - self.title_h)
+        draw_tagged(self.strapline, canv, 0, top - self.title_h - 8 - self.strap_h)
+        draw_tagged(self.edition, canv, self.width * 0.7, 14)
 
 
 class Banner(Outlined, Flowable):
@@ -144,7 +184,7 @@ class Banner(Outlined, Flowable):
         canv.rect(0, 0, 5, self.height, stroke=0, fill=1)
         canv.restoreState()
         self.mark(canv, self.height)
-        self.text.drawOn(canv, self.pad + 8, self.pad)
+        draw_tagged(self.text, canv, self.pad + 8, self.pad)
 
 
 class ArticleHead(Outlined, Flowable):
@@ -273,8 +313,9 @@ class Figure(Flowable):
 
     def __init__(self, path: str | None, pixel_size: tuple[int, int] | None,
                  caption: Paragraph | None, placeholder: Paragraph | None,
-                 frame_colour: Color, max_height: float) -> None:
+                 frame_colour: Color, max_height: float, node: Node | None = None) -> None:
         super().__init__()
+        self.node = node  # the Figure element; None for a decorative picture
         self.path, self.pixel_size = path, pixel_size
         self.caption, self.placeholder = caption, placeholder
         self.frame_colour, self.max_height = frame_colour, max_height
@@ -304,11 +345,7 @@ class Figure(Flowable):
         y = self.cap_h
         if self.path and self.pixel_size:
             x = (self.width - self.img_w) / 2
-            if isinstance(canv, BulletinCanvas):
-                canv.draw_picture(self.path, x, y, self.img_w, self.img_h)
-            else:
-                canv.drawImage(self.path, x, y, self.img_w, self.img_h,
-                               preserveAspectRatio=True, mask="auto")
+            draw_picture(canv, self.node, self.path, x, y, self.img_w, self.img_h)
         else:
             canv.saveState()
             canv.setStrokeColor(self.frame_colour)
@@ -317,10 +354,10 @@ class Figure(Flowable):
             canv.rect(0.5, y + 0.5, self.img_w - 1, self.img_h - 1, stroke=1, fill=0)
             canv.restoreState()
             _, text_h = self.placeholder.wrap(self.img_w - 24, BIG)
-            self.placeholder.drawOn(canv, 12, y + (self.img_h - text_h) / 2)
+            draw_tagged(self.placeholder, canv, 12, y + (self.img_h - text_h) / 2)
         if self.caption:
             self.caption.wrap(self.width, BIG)
-            self.caption.drawOn(canv, 0, 0)
+            draw_tagged(self.caption, canv, 0, 0)
 
 
 class ContentsLine(Flowable):
@@ -344,6 +381,8 @@ class ContentsLine(Flowable):
         return []
 
     def draw(self) -> None:
+        # The whole line is one Link element (set as this flowable's ``_tag``): the title,
+        # the annotation and the page number drawn at the end all belong to it.
         canv = self.canv
         self.text.drawOn(canv, 0, 0)
         canv.linkRect("", self.anchor, (0, 0, self.width, self.height), relative=1)

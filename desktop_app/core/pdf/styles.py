@@ -23,6 +23,7 @@ class Palette:
     muted: Color
     tint: Color
     banner_text: Color
+    statistic: Color
     primary_hex: str
 
     @classmethod
@@ -30,7 +31,8 @@ class Palette:
         c = {k: HexColor(v) for k, v in theme.colours.items()}
         return cls(primary=c["primary"], accent=c["accent"], highlight=c["highlight"],
                    text=c["text"], muted=c["muted"], tint=c["tint"],
-                   banner_text=c["banner_text"], primary_hex=theme.colours["primary"])
+                   banner_text=c["banner_text"], statistic=c["statistic"],
+                   primary_hex=theme.colours["primary"])
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def build_styles(theme: Theme, fonts: FontSet, colours: Palette) -> Styles:
                         spaceAfter=4),
         box_text=style("BoxText", fontSize=body_size - 0.5, leading=leading - 1),
         stat_value=style("StatValue", fontName=fonts.display, fontSize=body_size * 2.9,
-                         leading=body_size * 3.1, textColor=colours.highlight),
+                         leading=body_size * 3.1, textColor=colours.statistic),
         stat_label=style("StatLabel", fontName=fonts.bold, fontSize=body_size,
                          leading=leading, textColor=colours.primary),
         caption=style("Caption", fontName=fonts.italic, fontSize=body_size - 1.5,
