@@ -175,38 +175,9 @@ def repeated_links(uses: list[tuple[Where, Link]]) -> Iterator[tuple[Where, Hit]
                              "issue: make each link's words say where it goes")
 
 
-# The pdf-ua work adds contrast_ratio and contrast_problems to core/theme.py; until that is on
-# main, the small version below does the same arithmetic (WCAG 2.1 relative luminance), and
-# contrast_messages uses theirs as soon as it is there.
-PAPER = "#FFFFFF"
-BODY_CONTRAST, LARGE_CONTRAST = 4.5, 3.0
-TEXT_ON = (
-    ("text", "paper", "body text", False),
-    ("muted", "paper", "standfirsts, captions and footers", False),
-    ("primary", "paper", "article titles and links", False),
-    ("accent", "paper", "sub-headings and pull quotes", False),
-    ("text", "tint", "text in contact boxes and sidebars", False),
-    ("banner_text", "primary", "the masthead and section banners", True),
-    ("banner_text", "accent", "alternate section banners", True),
-)
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """The WCAG 2.1 contrast ratio of two #RRGGBB colours, from 1 to 21."""
-
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-        r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-                   for c in channels]
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def contrast_messages(issue: Issue) -> list[str]:
-    """What is too faint in the issue's theme, in words ([] if the theme cannot be loaded:
-    validate reports a missing theme)."""
+    """What is too faint in the issue's theme, in words, from the theme's own contrast check
+    (the one validate uses); [] if the theme cannot be loaded (validate reports that)."""
     from .. import theme as themes
     from ..errors import BulletinError
 
@@ -214,20 +185,7 @@ def contrast_messages(issue: Issue) -> list[str]:
         theme = themes.load_theme(issue.export.theme or "default", issue.export)
     except BulletinError:
         return []
-    shared = getattr(themes, "contrast_problems", None)
-    if shared is not None:  # pragma: no cover - once the pdf-ua work has landed
-        return list(shared(theme))
-    colours = {**theme.colours, "paper": PAPER}
-    out = []
-    for fg, bg, what, large in TEXT_ON:
-        if fg not in colours or bg not in colours:
-            continue
-        ratio = contrast_ratio(colours[fg], colours[bg])
-        need = LARGE_CONTRAST if large else BODY_CONTRAST
-        if ratio < need:
-            out.append(f"theme '{theme.name}': {fg} {colours[fg]} on {bg} {colours[bg]}, used "
-                       f"for {what}, has contrast {ratio:.1f}:1; it needs {need:g}:1")
-    return out
+    return [f"theme '{theme.name}': {message}" for message in themes.contrast_problems(theme)]
 
 
 UNIT_CHECKS = {
