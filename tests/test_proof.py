@@ -122,6 +122,14 @@ def test_ignored_words_are_stored_in_the_issue(tmp_path: Path, checker) -> None:
     assert checker.check(loaded.issue).findings == []
 
 
+def test_new_word_lists_are_never_answered_from_an_older_ones_results(checker) -> None:
+    issue = issue_of("The Okonjoville pilot began.")
+    for _ in range(20):  # a freed list's memory is reused at once: the results must not be
+        assert [f.text for f in checker.check(issue, words=WordLists()).findings] == \
+            ["Okonjoville"]
+        assert checker.check(issue, words=WordLists(team={"Okonjoville"})).findings == []
+
+
 def test_a_lower_case_list_word_matches_capitalised_but_not_the_reverse() -> None:
     words = WordLists(team={"vape", "Okonjo"})
     assert words.accepts("vape") and words.accepts("Vape") and words.accepts("VAPE")

@@ -195,7 +195,8 @@ class Checker:
         for n, where, text, result in units:
             # A field's findings are made once for its text, title and word lists: after a
             # keystroke only the field typed in makes new ones.
-            key = (titles.get(where.article_id or "", ""), id(words), words.version)
+            # (An id() would not do: a freed list's address comes back for the next one.)
+            key = (titles.get(where.article_id or "", ""), words.version)
             if result.made is None or result.made[0] != key:
                 made = []
                 covered = set()

@@ -13,6 +13,7 @@ ignored in this issue.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Iterable
@@ -107,6 +108,9 @@ def speller_loaded() -> bool:
     return _shared is not None
 
 
+_VERSIONS = itertools.count(1)
+
+
 @dataclass
 class WordLists:
     """Words to accept beyond the dictionary: names, the team's list, this issue's ignores."""
@@ -116,14 +120,14 @@ class WordLists:
     ignored: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.version = 0
+        self.version = 0  # a new number, never used by any other list, at every change
         self._exact: set[str] = set()
         self._folded: set[str] = set()
         self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the lookup after one of the sets changed."""
-        self.version += 1
+        self.version = next(_VERSIONS)
         self._exact = set(self.team) | set(self.ignored)
         # A name or a lower-case entry accepts any capitalisation; "Kestrel" only itself
         # and KESTREL, as Hunspell treats its own entries.
