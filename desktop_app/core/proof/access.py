@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from ..model import Article, Issue
@@ -157,17 +158,23 @@ def normal_href(href: str) -> str:
     return re.sub(r"^(https?://)(www\.)?", "", href.lower()).rstrip("/")
 
 
+@lru_cache(maxsize=20_000)
+def link_key(text: str, href: str) -> tuple[str, str]:
+    """A link's words and target as compared across the issue (case, spacing and emphasis
+    markers set aside; "www." and a closing slash too)."""
+    words = " ".join(re.sub(r"[*_]", "", text).casefold().split()).strip(" .")
+    return words, normal_href(href) if href else ""
+
+
 def repeated_links(uses: list[tuple[Where, Link]]) -> Iterator[tuple[Where, Hit]]:
     """Links whose words are used elsewhere in the issue for a different target."""
-    targets: dict[str, dict[str, Where]] = {}
-    for where, link in uses:
-        words = " ".join(re.sub(r"[*_]", "", link.text).casefold().split()).strip(" .")
-        if not words or not link.href:
-            continue
-        targets.setdefault(words, {}).setdefault(normal_href(link.href), where)
-    for where, link in uses:
-        words = " ".join(re.sub(r"[*_]", "", link.text).casefold().split()).strip(" .")
-        seen = targets.get(words, {})
+    targets: dict[str, set[str]] = {}
+    keys = [link_key(link.text, link.href) for _, link in uses]
+    for words, href in keys:
+        if words and href:
+            targets.setdefault(words, set()).add(href)
+    for (where, link), (words, _href) in zip(uses, keys, strict=True):
+        seen = targets.get(words, ())
         if len(seen) > 1:
             others = len(seen) - 1
             yield where, Hit(link.start, link.end, f"the link words \u2018{link.text}\u2019 also "

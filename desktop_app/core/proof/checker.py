@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from ..directory import DirectoryError, directory_path, load_directory
@@ -214,7 +215,8 @@ class Checker:
             ordered.extend((n, f.start, f) for f in result.made[1])
         self._issue_rules(issue, units, add, report, titles, placed)
         ordered.sort(key=lambda t: (t[0], t[1]))
-        report.findings = [f for _, _, f in ordered if not _accepted(issue, f)]
+        kept = _accepted_index(issue)
+        report.findings = [f for _, _, f in ordered if not _accepted(kept, f)]
         report.accepted = len(ordered) - len(report.findings)
         if self.spelling_note:
             report.notes.append(self.spelling_note)
@@ -249,15 +251,16 @@ class Checker:
             uses = [(n, where, text, use) for n, where, text, result in units
                     for use in result.terms.get(rule.id, [])]
             styles: dict[str, Counter] = {}
-            for *_, use in uses:
-                styles.setdefault(use.term, Counter())[_style(use)] += 1
-            for n, where, text, use in uses:
+            written = [_style(use) for *_, use in uses]
+            for (*_, use), how in zip(uses, written, strict=True):
+                styles.setdefault(use.term, Counter())[how] += 1
+            for (n, where, text, use), how in zip(uses, written, strict=True):
                 if rule.param("prefer", "lower") == "lower":
                     preferred = "lower"
                 else:
                     counts = styles[use.term]
                     preferred = max(counts, key=lambda s, c=counts: (c[s], s == "lower"))
-                if _style(use) == preferred:
+                if how == preferred:
                     continue
                 replacement = _render(use.term, preferred)
                 if use.sentence_start:
@@ -336,18 +339,24 @@ class Checker:
                                             "and everyday words would help"))
 
 
-def _accepted(issue: Issue, finding: Finding) -> bool:
-    """Whether the editor has accepted this finding (stored in the issue, with a reason)."""
+def _accepted_index(issue: Issue) -> dict[tuple[str, str], set[str]]:
+    """The accepted findings by rule and article: the words of each ("" for all)."""
+    index: dict[tuple[str, str], set[str]] = {}
     for kept in issue.proofing.accepted:
-        if kept.rule == finding.rule and kept.article == (finding.where.article_id or "") and \
-                (not kept.text or " ".join(kept.text.split()) == " ".join(finding.text.split())):
-            return True
-    return False
+        index.setdefault((kept.rule, kept.article), set()).add(" ".join(kept.text.split()))
+    return index
+
+
+def _accepted(index: dict[tuple[str, str], set[str]], finding: Finding) -> bool:
+    """Whether the editor has accepted this finding (stored in the issue, with a reason)."""
+    texts = index.get((finding.rule, finding.where.article_id or ""))
+    return texts is not None and ("" in texts or " ".join(finding.text.split()) in texts)
 
 
 SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "to", "a"})
 
 
+@lru_cache(maxsize=20_000)
 def _style(use: style.TermUse) -> str:
     """How a term was written: "lower" (organised crime groups), "title" (Organised Crime
     Groups) or "mixed"; the capital a sentence start gives the first word does not count."""
