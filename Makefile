@@ -8,11 +8,13 @@ STAMP   := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
 # System libraries Qt needs at run time, and the tools the tests use to look at what the app
-# makes (pdftoppm and friends, LibreOffice for Word files, Xvfb for a real window).
+# makes (pdftoppm and friends, LibreOffice for Word files, Xvfb for a real window, Chromium
+# for the web edition and the email, driven by Playwright: never a downloaded browser; Liberation
+# Sans has Arial's metrics, so pages are measured as readers' machines lay them out).
 QT_DEBS   := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
              libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
              libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
-TEST_DEBS := poppler-utils libreoffice-writer-nogui xvfb
+TEST_DEBS := poppler-utils libreoffice-writer-nogui xvfb chromium fonts-liberation2
 
 .PHONY: run test bench lint system-deps test-deps install clean
 

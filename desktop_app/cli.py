@@ -186,9 +186,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         _out(f"Wrote the {fmt.what} to {out}")
         for note in report.notes:
             _out(f"  {note}")
-        for option, why in report.offers.items():
-            flag = next(o.flag for o in fmt.options if o.name == option)
-            _out(f"  {why}: run again with {flag}")
+        for name, why in report.offers.items():
+            option = fmt.option(name)
+            _out(f"  {why}: run again with {option.flag_for(option.offered)}")
     return EXIT_OK
 
 

@@ -40,6 +40,13 @@ def test_every_writer_has_a_handler_for_every_block_type(fmt: Format):
     assert all(callable(h) for h in table.values())
 
 
+def test_the_emails_plain_text_part_handles_every_block_type_too():
+    from desktop_app.core.web.plain_text import TEXT_HANDLERS
+
+    missing = [t.__name__ for t in b.block_types() if t not in TEXT_HANDLERS]
+    assert not missing, f"the email's plain text has no handler for: {', '.join(missing)}"
+
+
 @dataclass
 class _Unheard(b.Block):
     """A block type no writer knows: a stand-in for one added to blocks.py tomorrow."""
@@ -65,6 +72,12 @@ def test_an_unknown_block_is_an_error_naming_it_not_skipped(fmt, demo_copy, tmp_
     with pytest.raises(b.MissingHandler, match="_Unheard"):
         formats.export(fmt.name, loaded.issue, demo_copy, out)
     assert not out.exists()
+
+
+def test_names_and_flags_are_unique():
+    names = [f.name for f in FORMATS]
+    flags = [o.flag for f in FORMATS for o in f.options] + [f"--{n}" for n in names]
+    assert len(set(names)) == len(names) and len(set(flags)) == len(flags)
 
 
 def test_the_cli_offers_one_flag_per_registered_format():
@@ -203,3 +216,13 @@ def test_formats_are_plain_data():
         assert dataclasses.is_dataclass(fmt)
         assert fmt.suffix == formats.FOLDER or fmt.suffix.startswith(".")
         assert fmt.output_name("stem").startswith("stem")
+
+
+def test_an_offer_turns_an_option_from_its_default():
+    email = formats.get("email")
+    attach, smaller = email.option("attach_pdf"), email.option("smaller_pictures")
+    assert (attach.offered, attach.flag_for(attach.offered)) == (False, "--no-attach-pdf")
+    assert (smaller.offered, smaller.flag_for(smaller.offered)) == (True, "--smaller-pictures")
+    assert formats.get("docx").option("columns").flag_for(2) == "--columns 2"
+    with pytest.raises(ExportError, match="no option"):
+        email.option("columns")

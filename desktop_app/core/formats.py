@@ -15,10 +15,12 @@ Public names:
     for what the dialog offers after the export.
 ``Option``
     A setting one writer takes as a keyword argument (``columns``, ``attach_pdf``), offered as
-    a CLI flag and, for a yes/no setting with a ``label``, a tick box in the dialog.
+    a CLI flag (unique across formats) and, for a yes/no setting with a ``label``, a tick box
+    in the dialog. A yes/no flag also has its ``--no-`` form.
 ``Report`` (from ``core.output``)
     What an export returns: the path written, ``warnings`` (a picture left out), ``notes``
-    (a size report) and ``offers`` (options worth trying again with, and why).
+    (a size report) and ``offers``: option name -> why exporting again with that option
+    turned the other way from its default (``Option.offered``) would help.
 ``FORMATS``, ``get(name)``, ``available()``
     The table in the order the dialog shows it; one format by name; those whose modules
     import in this build.
@@ -66,6 +68,18 @@ class Option:
     choices: tuple[Any, ...] = ()
     label: str = ""  # a yes/no option with a label is a tick box in the export dialog
 
+    @property
+    def offered(self) -> Any:
+        """The value a writer's offer to export again means: a yes/no option turned the
+        other way from its default."""
+        return (not self.default) if self.kind is bool else self.default
+
+    def flag_for(self, value: Any) -> str:
+        """The command-line words that give this option ``value``."""
+        if self.kind is bool:
+            return self.flag if value else f"--no-{self.flag.removeprefix('--')}"
+        return f"{self.flag} {value}"
+
 
 @dataclass(frozen=True)
 class Format:
@@ -88,11 +102,18 @@ class Format:
 
     @property
     def metavar(self) -> str:
-        return "FOLDER" if self.is_folder else f"OUT{self.suffix.upper()}"
+        return "FOLDER" if self.is_folder else f"OUT{self.suffix}"
 
     def output_name(self, stem: str) -> str:
         """The file (or folder) name for an export whose name starts ``stem``."""
         return f"{stem}-web" if self.is_folder else f"{stem}{self.suffix}"
+
+    def option(self, name: str) -> Option:
+        """The option called ``name``; ExportError if this format has none."""
+        for opt in self.options:
+            if opt.name == name:
+                return opt
+        raise ExportError(f"the {self.name} export takes no option {name}")
 
     def load_writer(self) -> Callable[..., Any]:
         return _resolve(self.writer)
@@ -119,6 +140,25 @@ FORMATS: tuple[Format, ...] = (
            "write the Word file here",
            options=(Option("columns", "--columns", "columns in the Word file (default: the "
                            "issue's setting, 1)", kind=int, choices=(1, 2)),)),
+    Format("html", FOLDER, "web edition", "Web edition (a folder: index.html and pictures)",
+           "desktop_app.core.web.export_html:write_html",
+           "desktop_app.core.web.html_blocks:HANDLERS",
+           "write the web edition into this folder", opens_in="browser"),
+    Format("email", ".eml", "email", "Email ready to send",
+           "desktop_app.core.web.export_email:write_email",
+           "desktop_app.core.web.email_blocks:HANDLERS",
+           "write an email draft (.eml) to open in Outlook or Thunderbird and send",
+           options=(
+               Option("attach_pdf", "--attach-pdf", "attach the PDF to the email (default: "
+                      "yes)", default=True, label="Attach the PDF"),
+               Option("smaller_pictures", "--smaller-pictures", "send smaller email copies "
+                      "of big pictures", default=False, label="Smaller copies of big pictures"),
+           ),
+           opens_in="mail"),
+    Format("govspeak", ".md", "govspeak file", "GOV.UK page (govspeak markup to paste)",
+           "desktop_app.core.export_govspeak:write_govspeak",
+           "desktop_app.core.export_govspeak:HANDLERS",
+           "write govspeak (GOV.UK's markup) to paste into GOV.UK's publisher"),
 )
 
 

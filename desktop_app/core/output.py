@@ -28,7 +28,8 @@ class Report:
     format: str = ""  # the registry's name for the format written
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    offers: dict[str, str] = field(default_factory=dict)  # option name -> why to use it
+    # option name -> why to export again with it turned from its default (formats.Option)
+    offers: dict[str, str] = field(default_factory=dict)
 
 
 def _fail(what: str, out: Path, reason: str) -> ExportError:

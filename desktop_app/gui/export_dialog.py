@@ -239,7 +239,10 @@ class ExportDialog(QDialog):
         self.progress.setValue(self.progress.maximum())
         names = ", ".join(p.name for p in self.written)
         lines = [f"Exported {names}."]
-        lines += [note for r in reports for note in r.notes]
+        for report in reports:
+            fmt = self._format_of(report)
+            what = fmt.what[:1].upper() + fmt.what[1:] if fmt is not None else ""
+            lines += [f"{what}: {note}" for note in report.notes]
         lines += [f"\u2022 {w}" for w in self.warnings[:6]]
         self.offer = None
         for report in reports:
@@ -248,10 +251,9 @@ class ExportDialog(QDialog):
                 self.open_buttons[fmt.opens_in].setVisible(True)
             if fmt is not None and report.offers and self.offer is None:
                 option, why = next(iter(report.offers.items()))
-                lines.append(why)
+                lines.append(why[:1].upper() + why[1:] + ".")
                 self.offer = (fmt.name, option)
-                label = next((o.label for o in fmt.options if o.name == option), option)
-                self.offer_button.setText(f"Export again: {label.lower()}")
+                self.offer_button.setText(f"Export the {fmt.what} again that way")
                 self.offer_button.setVisible(True)
         self.message.setText("\n".join(lines))
         self.open_button.setVisible(True)
@@ -270,10 +272,11 @@ class ExportDialog(QDialog):
         if self.offer is None:
             return
         name, option = self.offer
+        value = formats.get(name).option(option).offered
         options = dict(self.chosen().get(name, {}))
-        options[option] = True
+        options[option] = value
         if (name, option) in self.option_boxes:
-            self.option_boxes[(name, option)].setChecked(True)
+            self.option_boxes[(name, option)].setChecked(bool(value))
         self.start_export({name: options})
 
     def _failed(self, message: str) -> None:

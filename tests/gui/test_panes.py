@@ -160,3 +160,72 @@ def test_the_dialog_offers_every_registered_format(window, qtbot):
     assert "Choose at least one format" in dialog.message.text()
     dialog.choices["docx"].setChecked(True)
     assert list(dialog.chosen()) == ["docx"]
+
+
+def test_web_edition_and_email_then_open_them(window, qtbot, tmp_path, monkeypatch):
+    from desktop_app.gui import export_dialog
+
+    opened: list[Path] = []
+    monkeypatch.setattr(export_dialog, "open_path", opened.append)
+    out = tmp_path / "out"
+    dialog = ExportDialog(window.doc, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.folder.setText(str(out))
+    for name, box in dialog.choices.items():
+        box.setChecked(name in ("html", "email"))
+    attach = dialog.option_boxes[("email", "attach_pdf")]
+    assert attach.isChecked() and attach.isEnabled()
+    attach.setChecked(False)
+    assert not dialog.option_boxes[("email", "smaller_pictures")].isChecked()
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.open_button.isVisible(), timeout=60_000)
+
+    names = output_names(window.doc.issue)
+    assert sorted(p.name for p in out.iterdir()) == sorted([names["html"], names["email"]])
+    assert (out / names["html"] / "index.html").is_file()
+    assert "HTML part" in dialog.message.text()
+    browser, mail = dialog.open_buttons["browser"], dialog.open_buttons["mail"]
+    assert browser.isVisible() and mail.isVisible() and not dialog.offer_button.isVisible()
+    browser.click()
+    mail.click()
+    assert opened == [out / names["html"] / "index.html", out / names["email"]]
+    import email
+    from email import policy
+
+    message = email.message_from_bytes((out / names["email"]).read_bytes(),
+                                       policy=policy.default)
+    assert not [p for p in message.walk() if p.get_content_type() == "application/pdf"]
+
+
+def test_a_too_big_email_offers_smaller_pictures_and_exports_again(window, qtbot, tmp_path):
+    import random
+
+    from PIL import Image as PILImage
+
+    from desktop_app.core.model import Image
+
+    rng = random.Random(3)
+    big = window.doc.folder / "images" / "huge.png"
+    PILImage.frombytes("RGB", (1500, 1000), rng.randbytes(4_500_000)).save(big)
+    window.doc.issue.placed_articles()[0].images.append(Image("images/huge.png", "Noise.", ""))
+    out = tmp_path / "out"
+    dialog = ExportDialog(window.doc, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.folder.setText(str(out))
+    for name, box in dialog.choices.items():
+        box.setChecked(name == "email")
+    dialog.option_boxes[("email", "attach_pdf")].setChecked(False)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.open_button.isVisible(), timeout=60_000)
+    assert dialog.offer_button.isVisible()
+    assert "huge.png" in dialog.message.text()
+    eml = out / output_names(window.doc.issue)["email"]
+    before = eml.stat().st_size
+    dialog.offer_button.click()
+    qtbot.waitUntil(lambda: not dialog.running and dialog.open_button.isVisible(),
+                    timeout=60_000)
+    assert "smaller email copies" in dialog.message.text()
+    assert dialog.option_boxes[("email", "smaller_pictures")].isChecked()
+    assert eml.stat().st_size < before / 2
