@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self.doc.structure_changed.connect(self._structure_changed)
         self._update_title()
         self._update_actions()
+        from .proofing import install_proofing  # spelling underlines, Problems pane jumps
+
+        self.spelling = install_proofing(self)
 
     # ---- building ------------------------------------------------------------------------------
 
@@ -660,6 +663,7 @@ class MainWindow(QMainWindow):
 
     def open_export_dialog(self) -> ExportDialog:
         self.export_dialog = ExportDialog(self.doc, self)
+        self.export_dialog.set_warning(self.problems.export_warning())
         self.export_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.export_dialog.show()
         return self.export_dialog

@@ -67,9 +67,10 @@ def test_problem_double_click_jumps_to_the_article_and_field(window, qtbot):
     article.contacts.append(article.contacts[0].__class__(name="Second"))
     window.problems.refresh()
     tree = window.problems.tree
-    match = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-             if "not-an-email" in tree.topLevelItem(i).text(1)]
-    assert match, [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
+    items = window.problems.items()  # every line, under its article's heading
+    match = [item for item in items if "not-an-email" in item.text(1)]
+    assert match, [item.text(1) for item in items]
+    assert match[0].parent().text(1) == "Regional roadshows this winter"
     assert match[0].text(0) == "Error"
     tree.itemDoubleClicked.emit(match[0], 1)
     assert window.editor.article_id == "regional-roadshows"
@@ -85,8 +86,9 @@ def test_problem_on_an_issue_setting_opens_the_settings(window, qtbot):
     window.settings_pane.published.textEdited.emit("")
     window.problems.refresh()
     tree = window.problems.tree
-    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                if "publication date" in tree.topLevelItem(i).text(1))
+    item = next(item for item in window.problems.items()
+                if "publication date" in item.text(1))
+    assert item.parent().text(1) == "The issue"
     tree.itemDoubleClicked.emit(item, 1)
     assert window.tabs.currentWidget() is window.settings_pane
 
