@@ -157,7 +157,13 @@ class ExportDialog(QDialog):
         self.offer_button.clicked.connect(self._take_offer)
         self.close_button.clicked.connect(self.reject)
 
+        # Findings left by the checks: a warning, never a block.
+        self.warning = dialogs.plain_label()
+        self.warning.setWordWrap(True)
+        self.warning.setAccessibleName("Export warning")
+        self.warning.setVisible(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
@@ -183,6 +189,11 @@ class ExportDialog(QDialog):
                 out[name] = {opt: sub.isChecked()
                              for (fmt, opt), sub in self.option_boxes.items() if fmt == name}
         return out
+
+    def set_warning(self, text: str) -> None:
+        """Say what the Problems pane still lists (export stays possible)."""
+        self.warning.setText(f"\u26a0 {text}" if text else "")
+        self.warning.setVisible(bool(text))
 
     def _browse(self) -> None:
         chosen = dialogs.ask_export_folder(self, self.folder.text())

@@ -84,6 +84,9 @@ class MainWindow(StructureActions, Navigation, QMainWindow):
         self.doc.undo_stack.indexChanged.connect(self._update_actions)
         self._update_title()
         self._update_actions()
+        from .proofing import install_proofing  # spelling underlines, Problems pane jumps
+
+        self.spelling = install_proofing(self)
 
     # ---- building ------------------------------------------------------------------------------
 
@@ -632,6 +635,7 @@ class MainWindow(StructureActions, Navigation, QMainWindow):
 
     def open_export_dialog(self) -> ExportDialog:
         self.export_dialog = ExportDialog(self.doc, self)
+        self.export_dialog.set_warning(self.problems.export_warning())
         self.export_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.export_dialog.show()
         return self.export_dialog

@@ -212,12 +212,12 @@ def test_problems_and_review_lists_have_context_menus(window, qtbot, tmp_path):
     window.problems.refresh()
     window.problems_dock.raise_()
     tree = window.problems.tree
-    tree.setCurrentItem(tree.topLevelItem(0))
+    tree.setCurrentItem(next(i for i in window.problems.items() if "nope" in i.text(1)))
     focus(window, tree, qtbot)
     qtbot.keyClick(tree, Qt.Key.Key_F10, SHIFT)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
-    assert menu_texts(menu) == ["Go to the problem", "Check again"]
+    assert menu_texts(menu) == ["Go to it", "Fix", "Fix all of this kind", "Check again"]
     menu.actions()[0].trigger()
     menu.close()
     assert window.editor.article_id == "operation-flint"

@@ -66,9 +66,10 @@ def test_problem_double_click_jumps_to_the_article_and_field(window, qtbot):
     article.contacts.append(article.contacts[0].__class__(name="Second"))
     window.problems.refresh()
     tree = window.problems.tree
-    match = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-             if "not-an-email" in tree.topLevelItem(i).text(1)]
-    assert match, [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
+    items = window.problems.items()  # every line, under its article's heading
+    match = [item for item in items if "not-an-email" in item.text(1)]
+    assert match, [item.text(1) for item in items]
+    assert match[0].parent().text(1) == "Regional roadshows this winter"
     assert match[0].text(0) == "Error"
     tree.itemDoubleClicked.emit(match[0], 1)
     assert window.editor.article_id == "regional-roadshows"
@@ -84,8 +85,9 @@ def test_problem_on_an_issue_setting_opens_the_settings(window, qtbot):
     window.settings_pane.published.textEdited.emit("")
     window.problems.refresh()
     tree = window.problems.tree
-    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                if "publication date" in tree.topLevelItem(i).text(1))
+    item = next(item for item in window.problems.items()
+                if "publication date" in item.text(1))
+    assert item.parent().text(1) == "The issue"
     tree.itemDoubleClicked.emit(item, 1)
     assert window.tabs.currentWidget() is window.settings_pane
 
@@ -186,8 +188,7 @@ def test_a_long_problem_wraps_instead_of_being_cut_off(window, qtbot):
     tree = window.problems.tree
     tree.resize(500, 300)
     qtbot.wait(10)
-    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                if "not-an-email" in tree.topLevelItem(i).text(1))
+    item = next(i for i in window.problems.items() if "not-an-email" in i.text(1))
     index = tree.indexFromItem(item, 1)
     line = tree.fontMetrics().height()
     assert tree.wordWrap() and tree.visualRect(index).height() >= 2 * line

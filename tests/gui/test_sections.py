@@ -66,8 +66,7 @@ def test_a_problem_with_the_welcome_opens_the_welcome_section(window, qtbot):
     window.doc.issue.team_contacts[0].email = "not-an-email"
     window.problems.refresh()
     tree = window.problems.tree
-    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                if "not-an-email" in tree.topLevelItem(i).text(1))
+    item = next(i for i in window.problems.items() if "not-an-email" in i.text(1))
     tree.itemDoubleClicked.emit(item, 1)
     assert window.showing() is window.section_editor
     assert window.section_editor.is_welcome
