@@ -186,6 +186,29 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Proofread an issue: spelling, house style, plain English, accessibility (issue 13)."""
+    from desktop_app.core.proof import Checker, default_rules, load_rules
+    from desktop_app.core.proof.report import format_report
+
+    rules = load_rules(args.rules) if args.rules else default_rules()
+    loaded = open_issue(args)
+    checker = Checker(rules)
+    report = checker.check(loaded.issue, None if args.demo else loaded.folder)
+    if args.suggest:
+        report = checker.with_suggestions(report)
+    if args.json:
+        json.dump({"issue": str(loaded.path), **report.to_data()}, sys.stdout,
+                  ensure_ascii=False, indent=2)
+        _out()
+    else:
+        for note in report.notes:
+            _warn(note)
+        for line in format_report(report):
+            _out(line)
+    return EXIT_PROBLEMS if report.findings else EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every format asked for, in the registry's order (core/formats.py)."""
     chosen = [fmt for fmt in FORMATS if getattr(args, fmt.name) is not None]
@@ -306,6 +329,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="list every problem (exit 0 none, 1 problems)")
     add_issue_argument(p)
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("check", help="proofread: spelling, house style, plain English and "
+                       "accessibility (exit 0 none, 1 findings)")
+    add_issue_argument(p)
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--rules", type=Path, metavar="FILE",
+                   help="use these rules instead of templates/house-style.yaml")
+    p.add_argument("--suggest", action="store_true",
+                   help="add spelling suggestions (slower: about 0.2 s a word)")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("export", help="export the bulletin: " + ", ".join(
         fmt.what for fmt in FORMATS))

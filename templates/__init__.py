@@ -11,10 +11,20 @@ def template_dir() -> Path:
     return Path(str(files(__name__)))
 
 
+# YAML files here that are not themes.
+HOUSE_STYLE = "house-style.yaml"
+NOT_THEMES = frozenset({"house-style"})
+
+
+def house_style_file() -> Path:
+    """The bundled proofing rules (spelling, house style, plain English, accessibility)."""
+    return template_dir() / HOUSE_STYLE
+
+
 def theme_file(name: str) -> Path:
     return template_dir() / f"{name}.yaml"
 
 
 def theme_names() -> list[str]:
     """Names of the bundled themes, sorted."""
-    return sorted(p.stem for p in template_dir().glob("*.yaml"))
+    return sorted(p.stem for p in template_dir().glob("*.yaml") if p.stem not in NOT_THEMES)

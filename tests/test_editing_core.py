@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.article_templates import load_templates
@@ -101,6 +101,7 @@ def _arrangement(issue: Issue) -> dict[str | None, list[str]]:
     return out
 
 
+@settings(deadline=None)  # the machine is shared: a slow example is not a failure
 @given(data=st.data())
 def test_a_planned_move_puts_the_articles_together_in_order(data):
     issue = Issue(sections=[Section(id=f"s{n}", articles=[Article(id=f"a{n}{k}")
@@ -296,3 +297,12 @@ def test_plurals():
                                                          "2 articles"]
     assert plural(1, "entry", "entries") == "1 entry" and plural(3, "entry", "entries") == \
         "3 entries"
+
+
+def test_find_and_replace_reach_an_articles_notes(demo):
+    article = demo.article("operation-flint")
+    article.notes = ["Figures from the council's 2025 audit."]
+    [match] = find_all(demo, "council's 2025", scopes={BODIES})
+    assert match.where.endswith("note 1")
+    apply_changes(demo, plan_replacements(demo, [match], "county's 2024"))
+    assert article.notes == ["Figures from the county's 2024 audit."]

@@ -93,7 +93,7 @@ def test_named_styles_where_they_belong(demo, document):
             assert words in callouts
     assert styled(document, "Standfirst")[0] == next(iter(articles.values())).standfirst
     # Lists use Word's own list styles, so Word's list tools work on them.
-    assert "a third of profiles had not been refreshed in the last twelve months" in styled(
+    assert "a third of profiles had not been refreshed in the last 12 months" in styled(
         document, "List Bullet")
     assert styled(document, "List Number")[0].startswith("Every profile should be refreshed")
 

@@ -21,7 +21,7 @@ TITLES, STANDFIRSTS, BODIES, QUOTES, CONTACTS = "titles", "standfirsts", "bodies
 SCOPES = (TITLES, STANDFIRSTS, BODIES, QUOTES, CONTACTS)
 SCOPE_LABELS = {TITLES: "Titles", STANDFIRSTS: "Standfirsts", BODIES: "Bodies",
                 QUOTES: "Quotes", CONTACTS: "Contacts"}
-MARKUP_FIELDS = {"body", "intro", "welcome"}
+MARKUP_FIELDS = {"body", "intro", "welcome", "notes"}
 CONTACT_KEYS = ("name", "role", "organisation", "email", "phone")
 CONTEXT = 36  # characters shown either side of a match
 
@@ -91,6 +91,8 @@ def _article_texts(article, scopes) -> Iterator[tuple[Place, str, str]]:
         yield Place("standfirst", aid), f"{name} \u2014 standfirst", article.standfirst
     if BODIES in scopes:
         yield Place("body", aid), f"{name} \u2014 body", article.body
+        for i, note in enumerate(getattr(article, "notes", [])):
+            yield Place("notes", aid, index=i), f"{name} \u2014 note {i + 1}", note
     if QUOTES in scopes:
         for i, quote in enumerate(article.pull_quotes):
             yield Place("pull_quotes", aid, index=i, key="text"), \
@@ -144,16 +146,20 @@ def _squash(text: str) -> str:
 def get_value(issue: Issue, place: Place) -> str:
     """The current text at a place; KeyError or IndexError if it is gone."""
     owner, attr = _owner(issue, place)
-    return getattr(owner, attr)
+    return owner[attr] if isinstance(owner, list) else getattr(owner, attr)
 
 
 def set_value(issue: Issue, place: Place, value: str) -> None:
     """Put text at a place."""
     owner, attr = _owner(issue, place)
-    setattr(owner, attr, value)
+    if isinstance(owner, list):
+        owner[attr] = value
+    else:
+        setattr(owner, attr, value)
 
 
-def _owner(issue: Issue, place: Place) -> tuple[object, str]:
+def _owner(issue: Issue, place: Place) -> tuple[object, str | int]:
+    """What holds the text (an object, or a list of texts such as notes) and its name there."""
     if place.article_id is not None:
         holder: object = issue.article(place.article_id)
     elif place.section_id is not None:
@@ -163,6 +169,9 @@ def _owner(issue: Issue, place: Place) -> tuple[object, str]:
     if place.index is None:
         return holder, place.field
     items = getattr(holder, place.field)
+    if not place.key:
+        items[place.index]  # noqa: B018 - IndexError for a note that is gone
+        return items, place.index
     return items[place.index], place.key
 
 

@@ -195,6 +195,26 @@ class ReviewNote:
 
 
 @dataclass
+class AcceptedFinding:
+    """A proofing finding the editor has looked at and keeps, with the reason why."""
+
+    rule: str = ""
+    article: str = ""  # the article's id; empty for the issue's own text (welcome, intros)
+    text: str = ""  # the exact words found; empty for every finding of the rule there
+    reason: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Proofing:
+    """What the editor told the proofing checker about this issue."""
+
+    ignored_words: list[str] = field(default_factory=list)  # "Ignore in this issue"
+    accepted: list[AcceptedFinding] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
 class Article:
     """One article: the unit contributors send and the editor places."""
 
@@ -250,6 +270,7 @@ class Issue:
     pool: list[Article] = field(default_factory=list)
     export: ExportOptions = field(default_factory=ExportOptions)
     review_notes: list[ReviewNote] = field(default_factory=list)
+    proofing: Proofing = field(default_factory=Proofing)
     schema_version: int = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 

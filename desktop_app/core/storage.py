@@ -25,12 +25,14 @@ from .locking import folder_lock
 from .model import (
     CALLOUT_KINDS,
     SCHEMA_VERSION,
+    AcceptedFinding,
     Article,
     Callout,
     Contact,
     ExportOptions,
     Image,
     Issue,
+    Proofing,
     PullQuote,
     ReviewNote,
     Section,
@@ -293,6 +295,7 @@ class _Reader:
             for i, a in enumerate(self.sequence(data.get("pool"), ("pool",), "pool"))
         ]
         issue.review_notes = self.notes(data.get("review_notes"), ("review_notes",))
+        issue.proofing = self.proofing(data.get("proofing"), ("proofing",))
         issue.extra = self.extra(data, ISSUE_KEYS, (), "the issue")
         return issue
 
@@ -402,6 +405,24 @@ class _Reader:
         callout.extra = self.extra(data, known, where, f"a {kind} callout")
         return callout
 
+    def proofing(self, data: Any, where: tuple) -> Proofing:
+        """The spell checker's ignore list and the findings the editor accepted."""
+        data = self.mapping(data, where, "proofing")
+        words = self.sequence(data.get("ignored_words"), where + ("ignored_words",),
+                              "ignored_words")
+        proofing = Proofing(ignored_words=[
+            w for i, v in enumerate(words)
+            if (w := self.text({"word": v}, "word", where + ("ignored_words", i)).strip())])
+        for i, item in enumerate(self.sequence(data.get("accepted"), where + ("accepted",),
+                                               "accepted findings")):
+            at = where + ("accepted", i)
+            item = self.mapping(item, at, "an accepted finding")
+            accepted = AcceptedFinding(**{k: self.text(item, k, at) for k in ACCEPTED_KEYS})
+            accepted.extra = self.extra(item, ACCEPTED_KEYS, at, "an accepted finding")
+            proofing.accepted.append(accepted)
+        proofing.extra = self.extra(data, PROOFING_KEYS, where, "proofing")
+        return proofing
+
     def notes(self, data: Any, where: tuple) -> list[ReviewNote]:
         notes = []
         for i, item in enumerate(self.sequence(data, where, "review_notes")):
@@ -432,8 +453,10 @@ def check_relative_path(folder: Path, relative: str, source: Path, line: int | N
 
 ISSUE_KEYS = (
     "schema_version", "title", "strapline", "edition", "published", "welcome", "team_contacts",
-    "export", "sections", "pool", "review_notes",
+    "export", "sections", "pool", "review_notes", "proofing",
 )
+PROOFING_KEYS = ("ignored_words", "accepted")
+ACCEPTED_KEYS = ("rule", "article", "text", "reason")
 EXPORT_KEYS = ("theme", "paper", "columns", "docx_columns")
 SECTION_KEYS = ("id", "title", "intro", "articles")
 ARTICLE_KEYS = (
@@ -492,6 +515,11 @@ def issue_to_data(issue: Issue, full: bool = False) -> dict[str, Any]:
         out["id"] = a.id
         return out
 
+    def proofing(p: Proofing) -> dict[str, Any]:
+        return pack([("ignored_words", sorted(set(p.ignored_words), key=str.casefold)),
+                     ("accepted", [pack([(k, getattr(a, k)) for k in ACCEPTED_KEYS], a.extra)
+                                   for a in p.accepted])], p.extra)
+
     def section(s: Section) -> dict[str, Any]:
         out = pack([("id", s.id), ("title", s.title), ("intro", s.intro)], s.extra)
         out["id"] = s.id
@@ -515,6 +543,7 @@ def issue_to_data(issue: Issue, full: bool = False) -> dict[str, Any]:
             ("sections", [section(s) for s in issue.sections]),
             ("pool", [article(a) for a in issue.pool]),
             ("review_notes", [note(n) for n in issue.review_notes]),
+            ("proofing", proofing(issue.proofing)),
         ],
         issue.extra,
     )

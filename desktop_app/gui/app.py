@@ -97,11 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .mainwindow import MainWindow
 
     window = MainWindow()
-    geometry = paths.settings().value("geometry")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    else:
-        window.resize(1400, 900)
+    window.place_on_screen()  # within the screen's free area; last time's size and panes
     window.show()
     from desktop_app.core import background
 
@@ -110,9 +106,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.start(folder, demo=args.demo)
     if to_import is not None and window.doc.folder is not None:
         window.import_files([str(to_import)])
-    state = paths.settings().value("window_state")
-    if state is not None:
-        window.restoreState(state)  # the user's own arrangement of the panes
     try:
         return app.exec()
     finally:

@@ -12,13 +12,14 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -33,6 +34,7 @@ from desktop_app.core.directory import (
     load_directory,
     merge_contacts,
 )
+from desktop_app.core.find import pattern
 from desktop_app.core.images import ImageProblem, check_image
 from desktop_app.core.model import (
     CALLOUT_KINDS,
@@ -137,6 +139,10 @@ class ContactPicker(QComboBox):
         self.setCompleter(completer)
 
     def set_contacts(self, contacts: list[Contact]) -> None:
+        """Offer these contacts (nothing is redone when they are the ones offered already)."""
+        if contacts == getattr(self, "_offered", None):
+            return
+        self._offered = list(contacts)
         self.blockSignals(True)
         self.clear()
         for contact in sorted(contacts, key=lambda c: (c.name.casefold(),
@@ -282,7 +288,9 @@ class ArticleEditor(QWidget):
     def _count_tab(self, attr: str, count: int) -> None:
         index = [a for a, _label in ELEMENT_TABS].index(attr)
         label = dict(ELEMENT_TABS)[attr]
-        self.tabs.setTabText(index, f"{label} ({count})" if count else label)
+        text = f"{label} ({count})" if count else label
+        if self.tabs.tabText(index) != text:
+            self.tabs.setTabText(index, text)
 
     def _fill(self) -> None:
         article = self.article()
@@ -397,6 +405,53 @@ class ArticleEditor(QWidget):
                                f"{exc.strerror or exc}")
             return None
         return Image(path=relative, alt=alt, caption="", decorative=decorative)
+
+    def select_words(self, field: str, index: int | None, key: str, words: str) -> bool:
+        """Select some words where they are (a match found, a comment's anchor) and put the
+        cursor there. An anchor not found in the body is looked for in the other fields.
+        False if the words are not there any more."""
+        search = pattern(words)
+        if field == "body" or not field:
+            found = search.search(self.body.document().toPlainText())
+            if found:
+                cursor = QTextCursor(self.body.document())
+                cursor.setPosition(found.start())
+                cursor.setPosition(found.end(), QTextCursor.MoveMode.KeepAnchor)
+                self.body.edit.setTextCursor(cursor)
+                self.body.edit.ensureCursorVisible()
+                self.body.edit.setFocus()
+                return True
+            if field:
+                return self.select_words("", None, "", words)
+        lines = [("title", self.title, None, ""), ("standfirst", self.standfirst, None, "")]
+        if field in self.lists and index is not None:
+            lines.insert(0, (field, None, index, key))
+        elif not field:
+            lines += [(attr, None, i, k) for attr, k in (("pull_quotes", "text"),
+                                                         ("pull_quotes", "attribution"))
+                      for i in range(len(self.lists[attr].items))]
+        for name, widget, row, attr in lines:
+            if field and name != field:
+                continue
+            if widget is None:
+                self.focus_field(name, row)
+                widget = self.lists[name].fields.get(attr)
+            if widget is None:
+                continue
+            text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+            found = search.search(text)
+            if not found:
+                continue
+            widget.setFocus()
+            if isinstance(widget, QPlainTextEdit):
+                cursor = widget.textCursor()
+                cursor.setPosition(found.start())
+                cursor.setPosition(found.end(), QTextCursor.MoveMode.KeepAnchor)
+                widget.setTextCursor(cursor)
+            else:
+                widget.setSelection(found.start(), found.end() - found.start())
+            return True
+        return False
 
     def focus_field(self, field: str, index: int | None = None) -> None:
         """Put the cursor where a problem is: a field, or an element of a list."""

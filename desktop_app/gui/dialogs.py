@@ -173,6 +173,16 @@ def ask_use_demo(parent: QWidget | None, where: str) -> bool:
     return _answer(box, buttons.Yes | buttons.No, buttons.Yes) == buttons.Yes
 
 
+def ask_restore(parent: QWidget | None, saved_at: str) -> bool:
+    """After a crash: restore the unsaved work kept at ``saved_at``? True to restore."""
+    box = message_box(parent, QMessageBox.Icon.Question, "Restore unsaved work?",
+                      f"The editor did not close normally last time. Unsaved changes to this "
+                      f"issue were kept at {saved_at}.\n\nRestore them? (They stay unsaved "
+                      "until you save.)")
+    buttons = QMessageBox.StandardButton
+    return _answer(box, buttons.Yes | buttons.No, buttons.Yes) == buttons.Yes
+
+
 def ask_confirm(parent: QWidget | None, title: str, message: str) -> bool:
     box = message_box(parent, QMessageBox.Icon.Question, title, message)
     buttons = QMessageBox.StandardButton
@@ -188,6 +198,19 @@ def ask_item(parent: QWidget | None, title: str, label: str, items: list[str]) -
     """Choose one of ``items``; its index, or None."""
     value, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return items.index(value) if ok and value in items else None
+
+
+def ask_reviewed_file(parent: QWidget | None) -> str | None:
+    """A Word file that reviewers have commented on; None when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Import reviewer comments", "",
+                                          "Word files (*.docx)")
+    return path or None
+
+
+def ask_export_folder(parent: QWidget | None, start: str) -> str | None:
+    """The folder to export into; None when cancelled."""
+    folder = QFileDialog.getExistingDirectory(parent, "Export to folder", start)
+    return folder or None
 
 
 def ask_import_files(parent: QWidget | None, start: str, file_filter: str) -> list[str]:
@@ -264,8 +287,7 @@ def ask_alt_text(parent: QWidget | None, name: str) -> tuple[str, bool] | None:
     dialog = QDialog(parent)
     dialog.setWindowTitle("Alt text")
     layout = QVBoxLayout(dialog)
-    label = QLabel(f"Describe {name} for readers who cannot see it:")
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = plain_label(f"Describe {name} for readers who cannot see it:")
     label.setWordWrap(True)
     text = QLineEdit()
     text.setAccessibleName("Alt text")

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -80,14 +79,16 @@ def run_exports(issue: Issue, folder: Path | None, out_dir: Path, chosen: Choice
     return reports
 
 
-def choose_folder(parent: QWidget, start_dir: str) -> str | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Export to folder", start_dir)
-    return folder or None
-
-
-def open_path(path: Path) -> None:
-    """Open a folder in the file manager, a page in the browser, an email in the mail client."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_path(parent: QWidget, path: Path) -> bool:
+    """Open a folder in the file manager, a page in the browser, an email in the mail client;
+    when nothing on this computer can, say so and where the file is. True if it opened."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    what = "folder" if path.is_dir() else "file"
+    dialogs.show_error(parent, f"Cannot open the {what}",
+                       f"No program on this computer could open the {what}. It is here:\n\n"
+                       f"{path}")
+    return False
 
 
 class ExportDialog(QDialog):
@@ -150,13 +151,19 @@ class ExportDialog(QDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.open_button.setVisible(False)
         self.export_button.clicked.connect(lambda: self.start_export())
-        self.open_button.clicked.connect(lambda: open_path(Path(self.folder.text())))
+        self.open_button.clicked.connect(lambda: open_path(self, Path(self.folder.text())))
         self.open_buttons["browser"].clicked.connect(lambda: self._open_made("browser"))
         self.open_buttons["mail"].clicked.connect(lambda: self._open_made("mail"))
         self.offer_button.clicked.connect(self._take_offer)
         self.close_button.clicked.connect(self.reject)
 
+        # Findings left by the checks: a warning, never a block.
+        self.warning = dialogs.plain_label()
+        self.warning.setWordWrap(True)
+        self.warning.setAccessibleName("Export warning")
+        self.warning.setVisible(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
@@ -183,8 +190,13 @@ class ExportDialog(QDialog):
                              for (fmt, opt), sub in self.option_boxes.items() if fmt == name}
         return out
 
+    def set_warning(self, text: str) -> None:
+        """Say what the Problems pane still lists (export stays possible)."""
+        self.warning.setText(f"\u26a0 {text}" if text else "")
+        self.warning.setVisible(bool(text))
+
     def _browse(self) -> None:
-        chosen = choose_folder(self, self.folder.text())
+        chosen = dialogs.ask_export_folder(self, self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
@@ -254,7 +266,7 @@ class ExportDialog(QDialog):
         for report in self.reports:
             fmt = self._format_of(report)
             if fmt is not None and fmt.opens_in == where and report.path is not None:
-                open_path(opened_path(fmt, report.path))
+                open_path(self, opened_path(fmt, report.path))
                 return
 
     def _take_offer(self) -> None:

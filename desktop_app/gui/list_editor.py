@@ -65,6 +65,7 @@ class ListEditor(QGroupBox):
 
     edited = Signal(list, str, object)
     count_changed = Signal(int)
+    field_made = Signal(str, QWidget)  # a field's widget was built (the spell checker attaches)
 
     def __init__(self, title: str, describe: Callable[[Any], str],
                  fields_for: Callable[[Any], list[FieldSpec]],
@@ -104,7 +105,6 @@ class ListEditor(QGroupBox):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
         self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(self.buttons)
@@ -203,6 +203,7 @@ class ListEditor(QGroupBox):
         widget.setAccessibleName(spec.label)
         if spec.placeholder:
             widget.setPlaceholderText(spec.placeholder)
+        self.field_made.emit(spec.name, widget)
         return widget
 
     def _fill(self, widget: QWidget, spec: FieldSpec, value: Any) -> None:

@@ -1,58 +1,56 @@
 """The editor's main window: docks, menus, actions and shortcuts, wired to the document.
 
-Panes signal what the user wants; the window decides what happens (open an article, save,
-ask a question). Questions go through ``dialogs`` so tests can answer them.
+Panes signal what the user wants; the window decides what happens (open an article or a
+section, save, ask a question). Questions go through ``dialogs`` so tests can answer them. What
+the window does to the issue's arrangement is in ``structure_actions``; where it sits on the
+screen is in ``window_layout``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
     QMainWindow,
-    QPushButton,
+    QMenu,
+    QStackedWidget,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.directory import directory_path
 from desktop_app.core.errors import BulletinError, ChangedOnDiskError
+from desktop_app.core.layout import WELCOME_ID
+from desktop_app.core.model import plural
 from desktop_app.core.storage import ISSUE_FILE, copy_demo
-from desktop_app.core.validate import Problem
 
-from . import dialogs, paths
+from . import dialogs, paths, window_layout
 from .article_editor import ArticleEditor
-from .commands import (
-    AddSectionCommand,
-    MoveArticleCommand,
-    MoveSectionCommand,
-    RemoveSectionCommand,
-    RenameSectionCommand,
-)
 from .directory_dialog import DirectoryDialog
 from .document import Document
 from .export_dialog import ExportDialog
+from .find_replace import FindReplaceDialog
 from .help_menu import add_help_actions
 from .importing import FILE_FILTER, import_and_report
-from .pool_model import PoolFilter, PoolModel
-from .preview import PreviewPane
-from .problems import ProblemsPane, problem_element_index
+from .navigation import Navigation
+from .pool_pane import PoolPane
+from .preview import ARTICLE, SECTION, PreviewPane
+from .problems import ProblemsPane
 from .recovery import RecoveryManager, offer_restore
-from .review import ReviewPane, choose_reviewed_file
+from .review import ReviewPane
+from .section_editor import SectionEditor
 from .settings_pane import SettingsPane
-from .structure_model import ID_ROLE, StructureModel
+from .structure_actions import StructureActions
+from .structure_pane import StructurePane
 
 MAX_RECENT = 8
-ISSUE_FIELDS = {"title", "published", "welcome", "team_contacts", "strapline", "edition"}
+# Focus is shown plainly wherever the keyboard is: lists, the text and the preview's pages.
+FOCUS_STYLE = ("QTreeView:focus, QListView:focus, QTextEdit:focus, PageView:focus "
+               "{ border: 2px solid palette(highlight); }")
 
 
 def make_demo_copy() -> Path:
@@ -64,7 +62,7 @@ def make_demo_copy() -> Path:
     return target
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StructureActions, Navigation, QMainWindow):
     """The editor window over one open issue."""
 
     def __init__(self) -> None:
@@ -72,16 +70,24 @@ class MainWindow(QMainWindow):
         self.doc = Document(self)
         self.recovery = RecoveryManager(self.doc, self)
         self.export_dialog: ExportDialog | None = None
+        self.find_dialog: FindReplaceDialog | None = None
+        self._last_list = "structure"  # which list Ctrl+N, Ctrl+D and Delete act on
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
+        self.setStyleSheet(FOCUS_STYLE)
         self._build_panes()
         self._build_actions()
         self._build_menus()
+        self._default_state = self.saveState(window_layout.STATE_VERSION)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.loaded.connect(self._loaded)
         self.doc.structure_changed.connect(self._structure_changed)
+        self.doc.undo_stack.indexChanged.connect(self._update_actions)
         self._update_title()
         self._update_actions()
+        from .proofing import install_proofing  # spelling underlines, Problems pane jumps
+
+        self.spelling = install_proofing(self)
 
     # ---- building ------------------------------------------------------------------------------
 
@@ -94,10 +100,19 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.editor = ArticleEditor(self.doc)
         self.editor.directory_requested.connect(self.edit_directory)
+        self.section_editor = SectionEditor(self.doc)
+        self.section_editor.new_article_requested.connect(
+            lambda sid: self.new_article(sid, use_current=False))
         self.settings_pane = SettingsPane(self.doc)
+        # The first tab edits whatever is chosen in the structure or the pool.
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Editor")
+        self.stack.addWidget(self.editor)
+        self.stack.addWidget(self.section_editor)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Editor")
-        self.tabs.addTab(self.editor, "Article")
+        self.tabs.setAccessibleName("Editor tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.stack, "Article")
         self.tabs.addTab(self.settings_pane, "Issue settings")
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -106,73 +121,22 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        # Issue structure: sections and their articles.
-        self.structure_model = StructureModel(self.doc, self)
-        self.tree = QTreeView()
-        self.tree.setAccessibleName("Issue structure")
-        self.tree.setModel(self.structure_model)
-        self.tree.setHeaderHidden(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setDragEnabled(True)
-        self.tree.setAcceptDrops(True)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.selectionModel().currentChanged.connect(self._tree_current)
-        self.tree.collapsed.connect(lambda i: self._collapsed.add(i.data(ID_ROLE)))
-        self.tree.expanded.connect(lambda i: self._collapsed.discard(i.data(ID_ROLE)))
-        self._collapsed: set[str] = set()
-        structure = QWidget()
-        s_layout = QVBoxLayout(structure)
-        s_layout.setContentsMargins(2, 2, 2, 2)
-        buttons = QHBoxLayout()
-        self.section_buttons: dict[str, QPushButton] = {}
-        for key, label in (("add", "Add section"), ("rename", "Rename"),
-                           ("remove", "Remove")):
-            button = QPushButton(label)
-            button.setAccessibleName(f"{label} section" if key != "add" else label)
-            buttons.addWidget(button)
-            self.section_buttons[key] = button
-        buttons.addStretch(1)
-        s_layout.addLayout(buttons)
-        s_layout.addWidget(self.tree)
-        self.structure_dock = self._dock("Issue structure", structure,
+        self.structure = StructurePane(self.doc)
+        self.structure.article_chosen.connect(self._structure_article)
+        self.structure.section_chosen.connect(self._structure_section)
+        self.structure_dock = self._dock("Issue structure", self.structure,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
-
-        # The pool: unplaced articles, with a filter box.
-        self.pool_model = PoolModel(self.doc, self)
-        self.pool_filter = PoolFilter(self)
-        self.pool_filter.setSourceModel(self.pool_model)
-        self.pool_view = QTreeView()
-        self.pool_view.setAccessibleName("Articles pool")
-        self.pool_view.setModel(self.pool_filter)
-        self.pool_view.setRootIsDecorated(False)
-        self.pool_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.pool_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.pool_view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.pool_view.setDragEnabled(True)
-        self.pool_view.setAcceptDrops(True)
-        self.pool_view.setDropIndicatorShown(True)
-        header = self.pool_view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.pool_view.selectionModel().currentChanged.connect(self._pool_current)
-        # Queued: the import (and its report dialog) runs after the drop has finished.
-        self.pool_model.files_dropped.connect(self.import_files,
-                                              Qt.ConnectionType.QueuedConnection)
-        self.filter_box = QLineEdit()
-        self.filter_box.setAccessibleName("Filter the pool")
-        self.filter_box.setPlaceholderText("Filter the pool (Ctrl+F)")
-        self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(self.pool_filter.setFilterFixedString)
-        pool = QWidget()
-        p_layout = QVBoxLayout(pool)
-        p_layout.setContentsMargins(2, 2, 2, 2)
-        p_layout.addWidget(self.filter_box)
-        p_layout.addWidget(self.pool_view)
-        self.pool_dock = self._dock("Articles pool", pool, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.pool = PoolPane(self.doc)
+        self.pool.article_chosen.connect(self._pool_article)
+        self.pool.files_dropped.connect(self.import_files)
+        self.pool_dock = self._dock("Articles pool", self.pool,
+                                    Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.structure_dock, self.pool_dock, Qt.Orientation.Vertical)
+        # The names the rest of the window (and its tests) use for the panes' parts.
+        self.tree, self.structure_model = self.structure.tree, self.structure.model
+        self.pool_view, self.pool_model = self.pool.view, self.pool.model
+        self.pool_filter, self.filter_box = self.pool.filter, self.pool.filter_box
+        self.section_buttons = self.structure.buttons
 
         self.preview = PreviewPane(self.doc)
         self.preview_dock = self._dock("Preview", self.preview,
@@ -182,28 +146,52 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock("Problems", self.problems,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.review = ReviewPane(self.doc)
-        self.review.open_article_requested.connect(self.select_article)
+        self.review.open_article_requested.connect(self.show_review_note)
         self.review_dock = self._dock("Review", self.review,
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.problems_dock, self.review_dock)
         self.problems_dock.raise_()
         self._docks_sized = False
         self.statusBar().setAccessibleName("Status")
+        for widget in (self.tree, self.pool_view):
+            widget.installEventFilter(self)
 
     def size_docks(self) -> None:
         """Give the panes sensible shares of the window (once; a saved layout wins)."""
         self._docks_sized = True
         width, height = self.width(), self.height()
         self.resizeDocks([self.structure_dock, self.preview_dock],
-                         [int(width * 0.22), int(width * 0.33)], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [int(height * 0.14)], Qt.Orientation.Vertical)
+                         [int(width * 0.22), int(width * 0.32)], Qt.Orientation.Horizontal)
+        # Problems and Review get room for several rows even on a small screen.
+        self.resizeDocks([self.problems_dock], [max(120, int(height * 0.18))],
+                         Qt.Orientation.Vertical)
         self.resizeDocks([self.structure_dock, self.pool_dock],
-                         [int(height * 0.5), int(height * 0.22)], Qt.Orientation.Vertical)
+                         [int(height * 0.45), int(height * 0.25)], Qt.Orientation.Vertical)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._docks_sized:
             self.size_docks()
+
+    def place_on_screen(self, area: QRect | None = None) -> None:
+        """Open within the screen's free area, with the size and panes of last time."""
+        window_layout.place(self, area)
+        if window_layout.restore_state(self):
+            self._docks_sized = True
+
+    def reset_layout(self) -> None:
+        """View \u25b8 Reset layout: every pane back where it started, all of them shown."""
+        self.restoreState(self._default_state, window_layout.STATE_VERSION)
+        for dock in self.docks():
+            dock.setFloating(False)
+            dock.show()
+        self.problems_dock.raise_()
+        window_layout.fit(self, self.size(), window_layout.available_area(self))
+        self.size_docks()
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.structure_dock, self.pool_dock, self.preview_dock, self.problems_dock,
+                self.review_dock]
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -222,12 +210,13 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
+            action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_actions(self) -> None:
         a = self._action
-        self.act_new = a("&New issue", self.new_issue, QKeySequence.StandardKey.New)
+        self.act_new = a("&New issue", self.new_issue, "Ctrl+Shift+N")
         self.act_open = a("&Open\u2026", self.choose_and_open, "Ctrl+O")
         self.act_demo = a("Open the &demo edition (working copy)", self.open_demo)
         self.act_save = a("&Save", self.save, "Ctrl+S")
@@ -238,19 +227,29 @@ class MainWindow(QMainWindow):
         self.act_import_articles = a("&Import articles\u2026", self.import_articles, "Ctrl+I",
                                      "Import Word (.docx) or Markdown (.md) articles into the "
                                      "pool")
-        self.act_import_articles.setToolTip("Import Word or Markdown articles into the pool")
         self.act_import_comments = a("&Import reviewer comments\u2026", self.import_comments)
         self.act_quit = a("&Quit", self.close, "Ctrl+Q")
         self.act_undo = self.doc.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
         self.act_redo = self.doc.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_find = a("&Find and replace\u2026", self.open_find, "Ctrl+H",
+                          "Find and replace words anywhere in the issue")
         self.act_filter = a("&Filter the pool", self.focus_filter, "Ctrl+F")
+        self.act_new_article = a("New &article\u2026", self.new_article, "Ctrl+N",
+                                 "A new article in the section in use, or the pool")
+        self.act_new_here = a("New article in this section\u2026", self.new_article_here)
+        self.act_from_template = a("New article from a &template\u2026",
+                                   self.new_from_template, "Ctrl+Shift+T")
+        self.act_duplicate = a("D&uplicate article", self.duplicate_articles, "Ctrl+D")
         self.act_to_pool = a("Return article to the &pool", self.return_to_pool, "Delete")
-        # Delete only acts in the structure and pool lists; in a text field it deletes text.
-        self.act_to_pool.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.tree.addAction(self.act_to_pool)
-        self.pool_view.addAction(self.act_to_pool)
+        self.act_delete = a("&Delete article", self.delete_articles, "Delete",
+                            "Delete the article from the pool (Ctrl+Z brings it back)")
+        # Delete acts in the lists only (in a text field it deletes text): in the structure
+        # it returns an article to the pool, in the pool it deletes it.
+        for action, view in ((self.act_to_pool, self.tree), (self.act_delete, self.pool_view)):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            view.addAction(action)
         self.act_move_to = a("&Move article to section\u2026", self.move_to_section, "Ctrl+M")
         self.act_article_up = a("Move article &up", lambda: self.move_article_by(-1),
                                 "Ctrl+Up")
@@ -263,14 +262,32 @@ class MainWindow(QMainWindow):
                                 "Ctrl+Shift+Up")
         self.act_section_down = a("Move section dow&n", lambda: self.move_section_by(1),
                                   "Ctrl+Shift+Down")
+        self.act_welcome = a("&Welcome text and team contacts",
+                             lambda: self.select_section(WELCOME_ID))
         self.act_directory = a("Team contact &directory\u2026", self.edit_directory)
         self.act_refresh = a("&Refresh preview", self.preview.rebuild_now, "F5")
         self.act_check = a("&Check for problems", self.problems.refresh, "F7")
         self.act_settings = a("Issue &settings", lambda: self.tabs.setCurrentWidget(
             self.settings_pane), "Ctrl+,")
+        self.act_next_pane = a("Next pane", lambda: self.cycle_panes(1), "F6")
+        self.act_prev_pane = a("Previous pane", lambda: self.cycle_panes(-1), "Shift+F6")
+        self.act_reset_layout = a("Reset &layout", self.reset_layout,
+                                  tip="Put every pane back where it started")
         self.section_buttons["add"].clicked.connect(self.add_section)
         self.section_buttons["rename"].clicked.connect(self.rename_section)
         self.section_buttons["remove"].clicked.connect(self.remove_section)
+        self.structure.menu_actions = {
+            "section": [self.act_new_here, None, self.act_add_section,
+                        self.act_rename_section, self.act_remove_section, None,
+                        self.act_section_up, self.act_section_down],
+            "article": [self.act_move_to, self.act_to_pool, self.act_duplicate, None,
+                        self.act_article_up, self.act_article_down, None,
+                        self.act_new_article],
+            "none": [self.act_add_section],
+        }
+        self.pool.menu_actions = [self.act_new_article, self.act_from_template, None,
+                                  self.act_move_to, self.act_duplicate, self.act_delete, None,
+                                  self.act_import_articles]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -285,22 +302,38 @@ class MainWindow(QMainWindow):
                        self.act_import_comments, None, self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = bar.addMenu("&Edit")
-        for action in (self.act_undo, self.act_redo, None, self.act_filter, self.act_to_pool,
-                       self.act_move_to, self.act_article_up, self.act_article_down, None,
-                       self.act_directory):
+        for action in (self.act_undo, self.act_redo, None, self.act_find, self.act_filter,
+                       None, self.act_directory):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        article_menu = bar.addMenu("&Article")
+        self.templates_menu = QMenu("New from a template", self)
+        self.templates_menu.aboutToShow.connect(self._fill_templates)
+        for action in (self.act_new_article, self.act_new_here, self.act_from_template,
+                       self.act_duplicate,
+                       self.act_delete, None, self.act_move_to, self.act_to_pool,
+                       self.act_article_up, self.act_article_down):
+            article_menu.addSeparator() if action is None else article_menu.addAction(action)
+        article_menu.insertMenu(self.act_duplicate, self.templates_menu)
         issue_menu = bar.addMenu("&Issue")
         for action in (self.act_add_section, self.act_rename_section, self.act_remove_section,
-                       self.act_section_up, self.act_section_down, None, self.act_settings,
-                       self.act_check):
+                       self.act_section_up, self.act_section_down, None, self.act_welcome,
+                       self.act_settings, self.act_check):
             issue_menu.addSeparator() if action is None else issue_menu.addAction(action)
         view_menu = bar.addMenu("&View")
-        for dock in (self.structure_dock, self.pool_dock, self.preview_dock,
-                     self.problems_dock, self.review_dock):
+        for dock in self.docks():
             view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
-        view_menu.addAction(self.act_refresh)
+        for action in (None, self.act_next_pane, self.act_prev_pane, self.act_refresh, None,
+                       self.act_reset_layout):
+            view_menu.addSeparator() if action is None else view_menu.addAction(action)
         add_help_actions(bar.addMenu("&Help"), self)
+
+    def _fill_templates(self) -> None:
+        self.templates_menu.clear()
+        for template in self.article_templates():
+            action = self.templates_menu.addAction(f"{template.name}\u2026")
+            action.setStatusTip(template.description)
+            action.triggered.connect(lambda _c=False, t=template: self.new_from_template(t))
+        self.templates_menu.setEnabled(not self.doc.read_only)
 
     # ---- opening and saving --------------------------------------------------------------------
 
@@ -462,15 +495,12 @@ class MainWindow(QMainWindow):
         for timer in (self.recovery.timer, self.preview.timer, self.problems.timer):
             timer.stop()  # no new background work for a window that is going away
         self.doc.release()
-        store = paths.settings()
-        store.setValue("geometry", self.saveGeometry())
-        store.setValue("window_state", self.saveState())
+        window_layout.save(self)
         event.accept()
 
     # ---- after changes -------------------------------------------------------------------------
 
     def _loaded(self) -> None:
-        self._collapsed.clear()
         self._structure_changed()
         self._update_title()
         self._update_actions()
@@ -485,15 +515,20 @@ class MainWindow(QMainWindow):
             self.banner.show()
         else:
             self.banner.hide()
-        self.preview.rebuild_now()
+        self.show_section(None)
+        # After the window has drawn the issue: the first build loads the PDF writer, which
+        # takes a moment the user need not wait for to start reading.
+        QTimer.singleShot(0, self.preview.rebuild_now)
 
     def _structure_changed(self) -> None:
+        """After a change to the arrangement, keep what was chosen chosen (and shown)."""
+        if self.stack.currentWidget() is self.section_editor:
+            sid = self.section_editor.section_id
+            if sid is not None and self.structure.select_section(sid):
+                return
         current = self.editor.article_id
-        for row in range(self.structure_model.rowCount()):
-            index = self.structure_model.index(row, 0)
-            self.tree.setExpanded(index, index.data(ID_ROLE) not in self._collapsed)
         if current is not None:
-            self._select_in_views(current, show=False)
+            self._select_in_views(current)
 
     def _update_title(self) -> None:
         read_only = " (read-only)" if self.doc.read_only else ""
@@ -506,169 +541,113 @@ class MainWindow(QMainWindow):
         for action in (self.act_save, self.act_to_pool, self.act_move_to, self.act_add_section,
                        self.act_rename_section, self.act_remove_section, self.act_section_up,
                        self.act_section_down, self.act_article_up, self.act_article_down,
-                       self.act_import_comments, self.act_import_articles):
+                       self.act_import_comments, self.act_import_articles,
+                       self.act_new_article, self.act_new_here, self.act_from_template,
+                       self.act_duplicate, self.act_delete):
             action.setEnabled(editable)
         for button in self.section_buttons.values():
             button.setEnabled(editable)
         self.act_reload.setEnabled(self.doc.folder is not None)
 
-    # ---- selection -----------------------------------------------------------------------------
+    # ---- what is shown -------------------------------------------------------------------------
 
-    def _tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        article = self.structure_model.article_at(current)
-        if article is not None:
-            self.pool_view.selectionModel().clearSelection()
-            self._show_article(article.id)
+    def _structure_article(self, article_id: str) -> None:
+        self._last_list = "structure"
+        self.pool.clear_selection()
+        self.show_article(article_id)
 
-    def _pool_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            return
-        article = self.pool_model.article_at(self.pool_filter.mapToSource(current).row())
-        if article is not None:
-            self.tree.selectionModel().clearSelection()
-            self._show_article(article.id)
+    def _structure_section(self, section_id: str) -> None:
+        self._last_list = "structure"
+        self.pool.clear_selection()
+        self.show_section(section_id)
 
-    def _show_article(self, article_id: str) -> None:
+    def _pool_article(self, article_id: str) -> None:
+        self._last_list = "pool"
+        self.structure.clear_selection()
+        self.show_article(article_id)
+
+    def show_article(self, article_id: str) -> None:
+        """Open an article in the editor; the preview shows and marks its page."""
         if self.editor.article_id != article_id:
             self.editor.show_article(article_id)
-        self.tabs.setCurrentWidget(self.editor)
+        self.stack.setCurrentWidget(self.editor)
+        self._name_first_tab("Article")
+        self.tabs.setCurrentWidget(self.stack)
+        # Only a newly chosen article moves the preview: the same one chosen again after the
+        # tree is rebuilt (an edit, an undo) leaves the page the user is reading alone.
+        self.preview.follow(ARTICLE, article_id,
+                            jump=self.preview.followed != (ARTICLE, article_id))
+
+    def show_section(self, section_id: str | None) -> None:
+        """Open a section (its title and intro; for Welcome, the welcome and team)."""
+        self.section_editor.show_section(section_id)
+        if section_id is None:
+            self.stack.setCurrentWidget(self.editor)
+            self._name_first_tab("Article")
+            self.preview.follow(None)
+            return
+        self.stack.setCurrentWidget(self.section_editor)
+        self._name_first_tab("Section")
+        self.tabs.setCurrentWidget(self.stack)
+        self.preview.follow(SECTION, section_id,
+                            jump=self.preview.followed != (SECTION, section_id))
+
+    def _name_first_tab(self, name: str) -> None:
+        if self.tabs.tabText(0) != name:
+            self.tabs.setTabText(0, name)
+
+    def showing(self) -> QWidget:
+        """The editor in front: the article editor, the section editor or the settings."""
+        current = self.tabs.currentWidget()
+        return self.stack.currentWidget() if current is self.stack else current
 
     def select_article(self, article_id: str) -> None:
         """Select an article wherever it is and open it in the editor."""
-        self._select_in_views(article_id, show=True)
+        self._select_in_views(article_id)
+        self.show_article(article_id)
 
-    def _select_in_views(self, article_id: str, show: bool) -> None:
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        index = self.structure_model.index_of_article(article_id)
-        if index.isValid():
-            self.tree.setExpanded(index.parent(), True)
-            self.tree.selectionModel().setCurrentIndex(index, flags)
-            self.tree.scrollTo(index)
-        else:
-            row = self.pool_model.row_of(article_id)
-            if row >= 0:
-                proxy = self.pool_filter.mapFromSource(self.pool_model.index(row, 0))
-                if proxy.isValid():
-                    self.pool_view.selectionModel().setCurrentIndex(
-                        proxy, flags | QItemSelectionModel.SelectionFlag.Rows)
-        if show:
-            self._show_article(article_id)
+    def select_section(self, section_id: str) -> None:
+        """Select a section in the structure and open it."""
+        self.pool.clear_selection()
+        if not self.structure.select_section(section_id):
+            self.show_section(section_id)  # Welcome text and team even without the section
+        self.structure_dock.show()
 
-    def selected_article_ids(self) -> list[str]:
-        """The articles selected in whichever list has the focus or a selection."""
-        tree_ids = [self.structure_model.article_at(i).id
-                    for i in self.tree.selectionModel().selectedIndexes()
-                    if self.structure_model.article_at(i) is not None]
-        if tree_ids and not self.pool_view.hasFocus():
-            return tree_ids
-        pool_ids = [self.pool_model.article_at(self.pool_filter.mapToSource(i).row()).id
-                    for i in self.pool_view.selectionModel().selectedRows()]
-        return pool_ids or tree_ids
+    def _select_in_views(self, article_id: str) -> None:
+        if not self.structure.select_article(article_id):
+            if not self.pool.select_article(article_id) and self.pool.filter_box.text():
+                self.pool.filter_box.clear()  # a filter hid it: show the whole pool
+                self.pool.select_article(article_id)
 
-    def selected_section_id(self) -> str | None:
-        section = self.structure_model.section_at(self.tree.currentIndex())
-        return section.id if section is not None else None
-
-    # ---- structure actions ---------------------------------------------------------------------
-
-    def return_to_pool(self) -> None:
-        ids = [a for a in self.selected_article_ids()
-               if self.doc.issue.find_article(a)[0] is not None]
-        if not ids or self.doc.read_only:
-            return
-        stack = self.doc.undo_stack
-        stack.beginMacro("return to the pool") if len(ids) > 1 else None
-        for aid in ids:
-            self.doc.push(MoveArticleCommand(self.doc, aid, None, len(self.doc.issue.pool)))
-        stack.endMacro() if len(ids) > 1 else None
-        self.select_article(ids[0])
-
-    def move_to_section(self) -> None:
-        ids = self.selected_article_ids()
-        if not ids or self.doc.read_only:
-            return
-        sections = self.doc.issue.sections
-        names = [s.title for s in sections] + ["The pool"]
-        choice = dialogs.ask_item(self, "Move to section", "Move the article to:", names)
-        if choice is None:
-            return
-        target = sections[choice].id if choice < len(sections) else None
-        from .structure_model import push_article_moves
-
-        push_article_moves(self.doc, ids, target, -1)
-        self.select_article(ids[0])
-
-    def move_article_by(self, step: int) -> None:
-        ids = self.selected_article_ids()
-        if len(ids) != 1 or self.doc.read_only:
-            return
-        section, index = self.doc.issue.find_article(ids[0])
-        items = section.articles if section else self.doc.issue.pool
-        target = index + step
-        if 0 <= target < len(items):
-            arg = target + 1 if step > 0 else target
-            self.doc.push(MoveArticleCommand(self.doc, ids[0], section.id if section else None,
-                                             arg))
-            self.select_article(ids[0])
-
-    def add_section(self) -> None:
-        title = dialogs.ask_text(self, "Add section", "Title of the new section:")
-        if title and title.strip():
-            current = self.selected_section_id()
-            index = self.doc.issue.section_index(current) + 1 if current else None
-            self.doc.push(AddSectionCommand(self.doc, title, index))
-
-    def rename_section(self) -> None:
-        sid = self.selected_section_id()
-        if sid is None:
-            return
-        title = dialogs.ask_text(self, "Rename section", "New title:",
-                                 self.doc.issue.section(sid).title)
-        if title and title.strip() and title.strip() != self.doc.issue.section(sid).title:
-            self.doc.push(RenameSectionCommand(self.doc, sid, title))
-
-    def remove_section(self) -> None:
-        sid = self.selected_section_id()
-        if sid is None:
-            return
-        section = self.doc.issue.section(sid)
-        if section.articles and not dialogs.ask_confirm(
-                self, "Remove section",
-                f"Remove '{section.title}'? Its {len(section.articles)} articles go back to "
-                "the pool."):
-            return
-        self.doc.push(RemoveSectionCommand(self.doc, sid))
-
-    def move_section_by(self, step: int) -> None:
-        sid = self.selected_section_id()
-        if sid is None:
-            return
-        index = self.doc.issue.section_index(sid)
-        target = index + step
-        if 0 <= target < len(self.doc.issue.sections):
-            self.doc.push(MoveSectionCommand(self.doc, sid, target + 1 if step > 0 else target))
-            self.tree.setCurrentIndex(self.structure_model.index_of_section(sid))
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        """Remember which list was used last: Ctrl+N, Ctrl+D and Delete act on that one."""
+        if event.type() == event.Type.FocusIn:
+            self._last_list = "pool" if obj is self.pool_view else "structure"
+        return False
 
     def focus_filter(self) -> None:
         self.pool_dock.show()
         self.pool_dock.raise_()
-        self.filter_box.setFocus()
-        self.filter_box.selectAll()
+        self.pool.focus_filter()
 
     # ---- other panes and dialogs ---------------------------------------------------------------
 
     def open_export_dialog(self) -> ExportDialog:
         self.export_dialog = ExportDialog(self.doc, self)
+        self.export_dialog.set_warning(self.problems.export_warning())
         self.export_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.export_dialog.show()
         return self.export_dialog
 
     def import_comments(self) -> None:
-        chosen = choose_reviewed_file(self)
+        chosen = dialogs.ask_reviewed_file(self)
         if chosen:
             self.review_dock.show()
             self.review_dock.raise_()
             self.review.import_from(Path(chosen))
+            # Room for the comments: a third of the window while they are worked through.
+            self.resizeDocks([self.review_dock], [max(220, self.height() // 3)],
+                             Qt.Orientation.Vertical)
 
     def import_articles(self) -> None:
         """File \u25b8 Import articles\u2026: choose Word or Markdown files and import them."""
@@ -687,10 +666,10 @@ class MainWindow(QMainWindow):
         if outcome.article_ids:
             self.pool_dock.show()
             self.pool_dock.raise_()
+            self._last_list = "pool"
             self.select_article(outcome.article_ids[0])
             count = len(outcome.article_ids)
-            self.statusBar().showMessage(
-                f"Imported {count} article{'s' if count != 1 else ''}", 5000)
+            self.statusBar().showMessage(f"Imported {plural(count, 'article')}", 5000)
 
     def edit_directory(self) -> None:
         if self.doc.folder is None:
@@ -702,24 +681,3 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.editor.reload_directory()
 
-    def jump_to_problem(self, problem: Problem) -> None:
-        """Go to the article and field a problem is about."""
-        if problem.article_id:
-            try:
-                self.doc.issue.find_article(problem.article_id)
-            except KeyError:
-                return
-            self.select_article(problem.article_id)
-            self.editor.focus_field(problem.field, problem_element_index(problem))
-        elif problem.section_id:
-            self.tree.setCurrentIndex(self.structure_model.index_of_section(problem.section_id))
-            self.tree.setFocus()
-        elif problem.field in ISSUE_FIELDS:
-            self.tabs.setCurrentWidget(self.settings_pane)
-            widget = {"title": self.settings_pane.title,
-                      "published": self.settings_pane.published,
-                      "welcome": self.settings_pane.welcome.edit,
-                      "strapline": self.settings_pane.strapline,
-                      "edition": self.settings_pane.edition,
-                      "team_contacts": self.settings_pane.team.list}[problem.field]
-            QTimer.singleShot(0, widget.setFocus)

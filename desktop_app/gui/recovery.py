@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import recovery as core
 from desktop_app.core.errors import BulletinError
@@ -67,15 +67,7 @@ class RecoveryManager(QObject):
 
 def ask_restore(parent: QWidget, found: core.Recovery) -> bool:
     """Ask whether to restore unsaved work (tests replace this)."""
-    box = dialogs.message_box(
-        parent, QMessageBox.Icon.Question, "Restore unsaved work?",
-        f"The editor did not close normally last time. Unsaved changes to this issue were "
-        f"kept at {found.saved_at.replace('T', ' ')}.\n\nRestore them? (They stay unsaved "
-        "until you save.)")
-    buttons = QMessageBox.StandardButton
-    box.setStandardButtons(buttons.Yes | buttons.No)
-    box.setDefaultButton(buttons.Yes)
-    return box.exec() == buttons.Yes
+    return dialogs.ask_restore(parent, found.saved_at.replace("T", " "))
 
 
 def offer_restore(parent: QWidget, manager: RecoveryManager) -> bool:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
+    QHeaderView,
+    QMenu,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import BulletinError
+from desktop_app.core.model import plural
 
 from . import dialogs
 from .commands import SetNoteDoneCommand, SnapshotNotesCommand, notes_snapshot
 from .document import Document
+from .widgets import ContextMenus, WrappingDelegate
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -30,12 +32,6 @@ def comments_module():
         return importlib.import_module("desktop_app.core.comments")
     except ImportError:
         return None
-
-
-def choose_reviewed_file(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Import reviewer comments", "",
-                                          "Word files (*.docx)")
-    return path or None
 
 
 def import_comments(doc: Document, path: Path) -> tuple[int, list[str]]:
@@ -62,22 +58,30 @@ def import_comments(doc: Document, path: Path) -> tuple[int, list[str]]:
 class ReviewPane(QWidget):
     """Each comment under its article, with a box to tick when it is dealt with."""
 
-    open_article_requested = Signal(str)
+    # An article and the words a comment is anchored to, to show them selected.
+    open_article_requested = Signal(str, str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.setAccessibleName("Review comments")
-        self.summary = QLabel("No reviewer comments. Use File \u25b8 Import reviewer "
+        self.summary = dialogs.plain_label("No reviewer comments. Use File \u25b8 Import reviewer "
                               "comments\u2026 to bring them in from a reviewed Word file.")
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Reviewer comments")
         self.tree.setHeaderLabels(["Comment", "Reviewer", "On the words"])
-        self.tree.setColumnWidth(0, 520)
-        self.tree.setColumnWidth(1, 140)
+        self.wrapping = WrappingDelegate(self.tree, (0, 2))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 220)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.tree.itemActivated.connect(self._double_clicked)
+        self.menus = ContextMenus(self.tree, self._context_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -139,8 +143,8 @@ class ReviewPane(QWidget):
 
     def _summarise(self, total: int, done: int) -> None:
         if total:
-            self.summary.setText(f"{total} comments, {done} done. Tick a comment when it "
-                                 "is dealt with.")
+            self.summary.setText(f"{plural(total, 'comment')}, {done} done. Tick a comment "
+                                 "when it is dealt with; double-click it to see its words.")
         else:
             self.summary.setText("No reviewer comments. Use File \u25b8 Import reviewer "
                                  "comments\u2026 to bring them in from a reviewed Word file.")
@@ -161,10 +165,27 @@ class ReviewPane(QWidget):
         done = item.checkState(0) == Qt.CheckState.Checked
         self.doc.push(SetNoteDoneCommand(self.doc, article_id, key, done))
 
+    def _context_menu(self) -> QMenu:
+        menu = QMenu(self.tree)
+        item = self.tree.currentItem()
+        note = item.data(0, NOTE_ROLE) if item is not None else None
+        show = menu.addAction("Show the words in the article")
+        show.setEnabled(bool(note and note[0]))
+        show.triggered.connect(lambda: self._double_clicked(item, 0))
+        if note and note[1] is not None:
+            done = item.checkState(0) == Qt.CheckState.Checked
+            mark = menu.addAction("Mark not done" if done else "Mark done")
+            mark.setEnabled(not self.doc.read_only)
+            mark.triggered.connect(lambda: item.setCheckState(
+                0, Qt.CheckState.Unchecked if done else Qt.CheckState.Checked))
+        return menu
+
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        article_id, _key = item.data(0, NOTE_ROLE)
+        article_id, key = item.data(0, NOTE_ROLE)
         if article_id:
-            self.open_article_requested.emit(article_id)
+            anchor = next((n.anchor for n in self.doc.issue.article(article_id).review_notes
+                           if n.key == key), "") if key else ""
+            self.open_article_requested.emit(article_id, anchor)
 
     def import_from(self, path: Path) -> int:
         """Import a reviewed file, telling the user what happened; the count added."""
@@ -173,7 +194,7 @@ class ReviewPane(QWidget):
         except BulletinError as exc:
             dialogs.show_error(self, "Comments not imported", str(exc))
             return 0
-        message = f"{added} new comments from {path.name}."
+        message = f"{plural(added, 'new comment')} from {path.name}."
         if warnings:
             message += "\n\n" + "\n".join(warnings[:8])
         dialogs.show_info(self, "Reviewer comments", message)

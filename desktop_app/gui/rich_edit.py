@@ -179,7 +179,8 @@ class RichBodyEditor(QWidget):
             "Formatted text. Ctrl+B bold, Ctrl+I italic, Ctrl+K link, Ctrl+Shift+8 bullets, "
             "Ctrl+Shift+7 numbers, Ctrl+Alt+3 sub-heading, Shift+Enter line break.")
         route_undo_keys(self.edit)
-        self._markdown = self._canonical = ""
+        self._markdown = ""
+        self._canonical: str | None = ""
         self._plain = ""
         self._filling = False
         self.edit.document().contentsChanged.connect(self._changed)
@@ -251,9 +252,9 @@ class RichBodyEditor(QWidget):
         fill_document(self.edit.document(), markdown)
         self._filling = False
         self._markdown = markdown
-        # What the document writes as it stands: hard-wrapped lines become one line, say. An
-        # edit is a change from this, so a key that changes nothing writes nothing.
-        self._canonical = document_markup(self.edit.document())
+        # What the document writes as it stands (hard-wrapped lines become one line, say) is
+        # worked out at the first edit, not on every switch of article: see _changed.
+        self._canonical = None
         self._plain = self.edit.document().toPlainText()
         TYPING.break_group()
         change = diff(old_plain, self._plain)
@@ -276,6 +277,10 @@ class RichBodyEditor(QWidget):
         plain = self.edit.document().toPlainText()
         change = diff(self._plain, plain)
         self._plain = plain
+        if self._canonical is None:
+            scratch = QTextDocument()
+            fill_document(scratch, self._markdown)
+            self._canonical = document_markup(scratch)
         if markdown == self._canonical:
             return  # an empty paragraph, a space at the end of a line: nothing to store
         self._markdown = self._canonical = markdown

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.importers.write_markup import Item, ItemList, Para, SubHeading, blocks_markup
-from desktop_app.core.markup import Heading, ListBlock, Paragraph, Run, parse
+from desktop_app.core.markup import Heading, ListBlock, Paragraph, Run, linkify_runs, parse
 
 from .dialogs import plain_tooltip
 
@@ -168,7 +168,9 @@ def block_runs(block: QTextBlock) -> list[Run]:
                 runs.append(Run("\n"))
             if piece:
                 runs.append(Run(piece, bold, italic, href))
-    return runs
+    # A web or email address typed as words is a link, as the body's parser reads it; written
+    # as a link it keeps its exact target ("a?x=1&y=2" with no escape inside the address).
+    return linkify_runs(runs)
 
 
 def document_blocks(document: QTextDocument) -> list[Para | SubHeading | ItemList]:

@@ -1,4 +1,8 @@
-"""Issue settings: edition, date, title, strapline, welcome text, team contacts and theme."""
+"""Issue settings: edition, date, title, strapline and theme.
+
+The welcome text and the team's contacts are edited where they print: choose Welcome in the
+issue structure (see ``section_editor``).
+"""
 
 from __future__ import annotations
 
@@ -12,15 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.model import Contact
 from desktop_app.templates import theme_names
 
 from . import dialogs
-from .article_editor import CONTACT_FIELDS, describe_contact
 from .commands import SetIssueFieldCommand
 from .document import Document
-from .list_editor import ListEditor
-from .rich_edit import RichBodyEditor
 from .widgets import route_undo_keys, typing_group
 
 
@@ -35,6 +35,7 @@ class SettingsPane(QWidget):
         self.edition.setRange(1, 999)
         self.edition.setAccessibleName("Edition number")
         self.edition_words = dialogs.plain_label()
+        self.edition_words.setAccessibleName("Edition as printed")
         self.published = QLineEdit()
         self.published.setAccessibleName("Publication date or season")
         self.published.setPlaceholderText("Autumn 2026")
@@ -45,9 +46,6 @@ class SettingsPane(QWidget):
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
         self.theme.addItems(theme_names())
-        self.welcome = RichBodyEditor("Welcome text")
-        self.team = ListEditor("Team contacts", describe_contact, lambda _c: CONTACT_FIELDS,
-                               lambda: Contact(name=""))
         for widget in (self.published, self.title, self.strapline):
             route_undo_keys(widget)
         route_undo_keys(self.edition)
@@ -57,24 +55,23 @@ class SettingsPane(QWidget):
                              ("strapline", self.strapline)):
             widget.textEdited.connect(lambda t, n=name, w=widget: self._set(
                 n, t, typing_group(w, getattr(self.doc.issue, n), t)))
-        self.welcome.text_edited.connect(lambda t, key: self._set("welcome", t, key))
         self.theme.activated.connect(
             lambda i: self._set("export.theme", self.theme.itemText(i)))
-        self.team.edited.connect(lambda items, _text, key: self._set("team_contacts", items,
-                                                                     key))
 
         form = QFormLayout()
-        form.addRow("Edition", self.edition)
+        form.addRow("&Edition", self.edition)
         form.addRow("", self.edition_words)
-        form.addRow("Published", self.published)
-        form.addRow("Title", self.title)
-        form.addRow("Strapline", self.strapline)
-        form.addRow("Theme", self.theme)
+        form.addRow("&Published", self.published)
+        form.addRow("&Title", self.title)
+        form.addRow("&Strapline", self.strapline)
+        form.addRow("T&heme", self.theme)
+        note = QLabel("The welcome text and the team's contacts are edited on the Welcome "
+                      "section: choose Welcome in the issue structure.")
+        note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Welcome text"))
-        layout.addWidget(self.welcome, 2)
-        layout.addWidget(self.team, 1)
+        layout.addWidget(note)
+        layout.addStretch(1)
 
         self._filling = False
         doc.settings_changed.connect(self.fill)
@@ -95,15 +92,11 @@ class SettingsPane(QWidget):
         index = self.theme.findText(issue.export.theme)
         if index >= 0:
             self.theme.setCurrentIndex(index)
-        self.welcome.set_text(issue.welcome)
-        self.team.set_items(issue.team_contacts)
         read_only = self.doc.read_only
         for widget in (self.published, self.title, self.strapline):
             widget.setReadOnly(read_only)
         self.edition.setReadOnly(read_only)
         self.theme.setEnabled(not read_only)
-        self.welcome.setReadOnly(read_only)
-        self.team.setEnabled(not read_only)
         self._filling = False
 
     def _set(self, field: str, value, merge_key: object = None) -> None:

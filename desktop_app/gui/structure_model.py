@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, Qt
 
 from desktop_app.core.articles import plan_article_moves
-from desktop_app.core.model import Status
+from desktop_app.core.model import Status, plural
 
 from .commands import MoveArticleCommand, MoveSectionCommand
 from .document import Document
@@ -169,7 +169,7 @@ class StructureModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{section.title or section.id}  ({len(section.articles)})"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"Section {section.title}: {len(section.articles)} articles"
+            return f"Section {section.title}: {plural(len(section.articles), 'article')}"
         if role == Qt.ItemDataRole.FontRole:
             from PySide6.QtGui import QFont
 

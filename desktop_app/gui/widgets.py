@@ -5,14 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QMenu,
     QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextEdit,
+    QTreeView,
     QWidget,
 )
 
@@ -90,18 +102,85 @@ class ContextMenus(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ContextMenu:
+            if self.menu is not None and self.menu.isVisible():
+                return True  # the Menu key's shortcut has opened it already
             if event.reason() == QContextMenuEvent.Reason.Mouse:
+                self._choose_under(event.globalPos())
                 self.open_at(event.globalPos())
             else:
                 self.open_at(self.keyboard_point())
             return True
         return False
 
+    def _choose_under(self, point: QPoint) -> None:
+        """A right click on an item not selected makes it the one the menu is about."""
+        view = self.widget
+        if not isinstance(view, QAbstractItemView):
+            return
+        index = view.indexAt(view.viewport().mapFromGlobal(point))
+        if index.isValid() and not view.selectionModel().isSelected(index):
+            view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
     def open_at(self, point: QPoint) -> QMenu | None:
+        if self.menu is not None and self.menu.isVisible():
+            return self.menu  # one key press, one menu (Qt may also send its own event)
         menu = self.build()
         if menu is None or menu.isEmpty():
             return None
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.destroyed.connect(lambda _obj=None: setattr(self, "menu", None))
         self.menu = menu
         menu.popup(point)
         return menu
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text in a column (Qt's tree views measure text unwrapped
+    and cut long lines off), laid out again whenever a column changes width."""
+
+    def __init__(self, view: QTreeView, columns: tuple[int, ...]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.columns = columns
+        for column in columns:
+            view.setItemDelegateForColumn(column, self)
+        view.setWordWrap(True)
+        view.setUniformRowHeights(False)
+        view.header().sectionResized.connect(
+            lambda column, _old, _new: column in self.columns and view.doItemsLayout())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        width = self.view.columnWidth(index.column()) - 10
+        if width <= 0 or not shown.text:
+            return hint
+        box = shown.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),
+                                             int(Qt.TextFlag.TextWordWrap), shown.text)
+        return QSize(hint.width(), max(hint.height(), box.height() + 6))
+
+
+def select_current_on_focus(view: QAbstractItemView, rows: bool = False) -> None:
+    """When the keyboard comes into a list with nothing selected, select the current item
+    (or the first), so the keys that act on a selection act on what is shown."""
+    model = view.model()
+    if model is None or view.selectionModel().hasSelection() or not model.rowCount():
+        return
+    index = view.currentIndex() if view.currentIndex().isValid() else model.index(0, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    if rows:
+        flags |= QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(index, flags)
+
+
+def allow_moves(view: QAbstractItemView) -> None:
+    """Several items chosen at once, dragged and dropped as moves, with the drop place drawn."""
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+    view.setDefaultDropAction(Qt.DropAction.MoveAction)
+    view.setDragEnabled(True)
+    view.setAcceptDrops(True)
+    view.setDropIndicatorShown(True)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
-from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.gui import dialogs, paths
 
@@ -25,7 +24,12 @@ class Answers:
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Answers:
-    """Point settings, documents and recovery files at tmp_path; answer every dialog."""
+    """Point settings, documents and recovery files at tmp_path; answer every dialog.
+
+    Every question the window asks goes through ``desktop_app.gui.dialogs`` (a test in
+    test_keyboard checks no module calls a message box or file dialog itself), so replacing
+    those functions is enough: Qt itself is never patched.
+    """
     home = tmp_path / "app-home"
     monkeypatch.setattr(paths, "documents_dir", lambda: home / "Documents")
     monkeypatch.setattr(paths, "data_dir", lambda: home / "data")
@@ -50,15 +54,10 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Answers:
         ("ask_confirm", True), ("ask_text", None), ("ask_item", None),
         ("ask_import_files", []), ("show_report", None), ("ask_open_another", False),
         ("ask_restore_changed", dialogs.CANCEL), ("ask_link", None),
-        ("ask_picture_file", None), ("ask_alt_text", None),
+        ("ask_picture_file", None), ("ask_alt_text", None), ("ask_reviewed_file", None),
+        ("ask_export_folder", None),
     ):
         monkeypatch.setattr(dialogs, name, answer(name, default))
-    # Message boxes raised directly by panes: record them and answer at once.
-    for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(
-            answer(f"QMessageBox.{name}", QMessageBox.StandardButton.Ok)))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        answer("QMessageBox.question", QMessageBox.StandardButton.No)))
     from desktop_app.gui import recovery
 
     monkeypatch.setattr(recovery, "ask_restore", answer("ask_restore", False))

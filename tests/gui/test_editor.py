@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 
 from desktop_app.core.model import StatisticCallout, Status
@@ -18,6 +18,8 @@ def open_article(window, article_id: str):
 
 
 def preview_text(preview) -> str:
+    if preview.pdf is None:
+        return ""
     return "\n".join(preview.pdf.getAllText(p).text() for p in range(preview.pdf.pageCount()))
 
 
@@ -39,11 +41,10 @@ def test_editing_a_pull_quote_rebuilds_the_preview(window, qtbot):
 
 
 def test_preview_keeps_the_page_being_read(window, qtbot):
-    qtbot.waitUntil(lambda: window.preview.pdf.pageCount() > 3, timeout=30_000)
-    navigator = window.preview.view.pageNavigator()
-    navigator.jump(3, navigator.currentLocation(), navigator.currentZoom())
-    assert window.preview.current_page() == 3
+    qtbot.waitUntil(lambda: window.preview.page_count() > 3, timeout=30_000)
     open_article(window, "local-profiles-review")
+    window.preview.pages.jump_to(3)  # the user scrolls on to read another page
+    assert window.preview.current_page() == 3
     with qtbot.waitSignal(window.preview.rebuilt, timeout=30_000):
         window.editor.title.setText("A new title")
         window.editor.title.textEdited.emit("A new title")
@@ -224,3 +225,50 @@ def test_directory_saved_beside_the_issues(window, demo_copy, monkeypatch):
     dialog.save()
     saved = load_directory(Path(demo_copy.parent / "contacts.yaml"))
     assert "Hannah Lowther" in [c.name for c in saved]
+
+
+def test_a_picture_can_be_ticked_decorative_and_then_needs_no_alt_text(window, qtbot):
+    article = open_article(window, "operation-harbour")
+    images = window.editor.images
+    window.editor.tabs.setCurrentIndex(2)
+    images.select(0)
+    alt, tick = images.fields["alt"], images.fields["decorative"]
+    assert alt.isEnabled() and not tick.isChecked()
+    article.images[0].alt = ""  # an undescribed picture is a problem...
+    window.problems.refresh()
+    assert any("no alt text" in p.message for p in window.problems.problems)
+    tick.click()
+    assert article.images[0].decorative is True and not alt.isEnabled()
+    assert images.list.item(0).text().endswith("(decorative)")
+    window.problems.refresh()  # ...until it is marked decorative
+    assert not any("no alt text" in p.message for p in window.problems.problems)
+    window.doc.undo_stack.undo()
+    assert article.images[0].decorative is False and alt.isEnabled()
+    assert not tick.isChecked()
+
+
+def test_the_contact_picker_is_sorted_and_finds_by_typing(make_window, demo_copy, qtbot):
+    (demo_copy.parent / "contacts.yaml").write_text(
+        "contacts:\n  - name: Dana Okafor\n    organisation: Saltmarsh Council\n"
+        "    email: dana@example.org\n  - name: Aaron Baird\n    email: aaron@example.org\n",
+        encoding="utf-8")
+    window = make_window(demo_copy)
+    article = open_article(window, "peer-review-team")
+    picker = window.editor.picker
+    names = [picker.itemText(i) for i in range(picker.count())]
+    assert names == sorted(names, key=str.casefold) and len(names) > 20
+    assert picker.maxVisibleItems() <= 12 and "combobox-popup: 0" in picker.styleSheet()
+    window.editor.tabs.setCurrentIndex(1)
+    window.activateWindow()
+    picker.lineEdit().setFocus()
+    qtbot.keyClicks(picker.lineEdit(), "saltmarsh coun")
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    shown = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert shown == ["Dana Okafor \u2014 Saltmarsh Council"]
+    before = len(article.contacts)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert len(article.contacts) == before + 1
+    assert article.contacts[-1].email == "dana@example.org"
+    assert picker.currentText() == ""

@@ -321,18 +321,19 @@ def test_an_edition_import_changes_sections_and_welcome_and_undo_restores_all(wi
     capture_reports(isolated)
     issue = window.doc.issue
     before = issue_to_data(issue)
-    before_welcome = window.settings_pane.welcome.text()
+    window.select_section("welcome")
+    before_welcome = window.section_editor.welcome.text()
     window.act_import_articles.trigger()
     # A section the demo did not have, and the imported welcome added after its own.
     assert "community-voices" in [s.id for s in issue.sections]
     assert issue.welcome != before["welcome"]
-    assert window.settings_pane.welcome.text() == issue.welcome
+    assert window.section_editor.welcome.text() == issue.welcome
     assert window.structure_model.index_of_section("community-voices").isValid()
 
     window.doc.undo_stack.undo()
     assert issue_to_data(issue) == before
     assert not window.structure_model.index_of_section("community-voices").isValid()
-    assert window.settings_pane.welcome.text() == before_welcome
+    assert window.section_editor.welcome.text() == before_welcome
 
 
 def test_undo_after_saving_keeps_the_pictures_the_saved_file_names(window, demo_copy,

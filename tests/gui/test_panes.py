@@ -8,7 +8,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from desktop_app.core.docx.export_docx import write_docx
-from desktop_app.gui import review as review_module
 from desktop_app.gui.export_dialog import ExportDialog, output_names
 from tests.reviewing import Remark, add_remarks
 
@@ -67,13 +66,14 @@ def test_problem_double_click_jumps_to_the_article_and_field(window, qtbot):
     article.contacts.append(article.contacts[0].__class__(name="Second"))
     window.problems.refresh()
     tree = window.problems.tree
-    match = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-             if "not-an-email" in tree.topLevelItem(i).text(1)]
-    assert match, [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
+    items = window.problems.items()  # every line, under its article's heading
+    match = [item for item in items if "not-an-email" in item.text(1)]
+    assert match, [item.text(1) for item in items]
+    assert match[0].parent().text(1) == "Regional roadshows this winter"
     assert match[0].text(0) == "Error"
     tree.itemDoubleClicked.emit(match[0], 1)
     assert window.editor.article_id == "regional-roadshows"
-    assert window.tabs.currentWidget() is window.editor
+    assert window.showing() is window.editor
     assert window.editor.tabs.currentWidget().widget() is window.editor.contacts
     assert window.editor.contacts.current() == 0
     assert window.structure_model.article_at(window.tree.currentIndex()).id == \
@@ -85,8 +85,9 @@ def test_problem_on_an_issue_setting_opens_the_settings(window, qtbot):
     window.settings_pane.published.textEdited.emit("")
     window.problems.refresh()
     tree = window.problems.tree
-    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                if "publication date" in tree.topLevelItem(i).text(1))
+    item = next(item for item in window.problems.items()
+                if "publication date" in item.text(1))
+    assert item.parent().text(1) == "The issue"
     tree.itemDoubleClicked.emit(item, 1)
     assert window.tabs.currentWidget() is window.settings_pane
 
@@ -101,17 +102,18 @@ def reviewed_copy(window, tmp_path: Path) -> Path:
     ])
 
 
-def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, monkeypatch,
-                                                          isolated):
+def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, isolated,
+                                                          qtbot):
     reviewed = reviewed_copy(window, tmp_path)
-    monkeypatch.setattr(review_module, "choose_reviewed_file", lambda _p: str(reviewed))
-    monkeypatch.setattr("desktop_app.gui.mainwindow.choose_reviewed_file",
-                        lambda _p: str(reviewed))
+    isolated.values["ask_reviewed_file"] = str(reviewed)
     window.act_import_comments.trigger()
     article = window.doc.issue.article("local-profiles-review")
     assert [n.text for n in article.review_notes] == [
         "Which data sources? Please name them.", "Named them below."]
     assert "2 new comments" in isolated.messages("show_info")[0]
+    # The pane gets room for the comments: many rows, not three.
+    tree = window.review.tree
+    qtbot.waitUntil(lambda: tree.viewport().height() >= 6 * tree.sizeHintForRow(0))
     pane = window.review
     top = pane.tree.topLevelItem(0)
     assert top.text(0) == article.title
@@ -129,10 +131,17 @@ def test_review_pane_imports_comments_and_marks_them_done(window, tmp_path, monk
     assert pane.import_from(reviewed) == 0
     window.doc.undo_stack.undo()
     assert article.review_notes == []
-    # Double-clicking a comment opens its article.
+    # Double-clicking a comment opens its article with the words it is about selected.
     window.doc.undo_stack.redo()
+    window.select_article("peer-review-team")
     pane.tree.itemDoubleClicked.emit(pane.note_items()[0], 0)
     assert window.editor.article_id == "local-profiles-review"
+    assert window.structure.current_article_id() == "local-profiles-review"
+    body = window.editor.body.edit
+    anchor = " ".join(article.review_notes[0].anchor.split())
+    assert anchor.startswith("The answer is encouraging")
+    assert body.textCursor().selectedText() == anchor
+    assert body.hasFocus() or not window.isActiveWindow()
 
 
 def test_review_import_of_a_bad_file_is_refused_with_a_message(window, tmp_path, isolated):
@@ -160,11 +169,37 @@ def test_the_dialog_offers_every_registered_format(window, qtbot):
     assert list(dialog.chosen()) == ["docx"]
 
 
+def test_open_folder_says_when_nothing_can_open_it(window, qtbot, tmp_path, isolated):
+    from desktop_app.gui.export_dialog import open_path
+
+    dialog = ExportDialog(window.doc, window)
+    qtbot.addWidget(dialog)
+    # Tests run with no desktop (no file manager to hand the folder to), as on a bare machine.
+    assert open_path(dialog, tmp_path) is False
+    [message] = isolated.messages("show_error")
+    assert "Cannot open the folder" in message and str(tmp_path) in message
+
+
+def test_a_long_problem_wraps_instead_of_being_cut_off(window, qtbot):
+    qtbot.waitUntil(lambda: not window.problems.busy, timeout=30_000)  # the check at opening
+    article = window.doc.issue.article("operation-flint")
+    article.contacts[0].email = "not-an-email " + "very long words " * 12
+    window.problems.refresh()
+    tree = window.problems.tree
+    tree.resize(500, 300)
+    qtbot.wait(10)
+    item = next(i for i in window.problems.items() if "not-an-email" in i.text(1))
+    index = tree.indexFromItem(item, 1)
+    line = tree.fontMetrics().height()
+    assert tree.wordWrap() and tree.visualRect(index).height() >= 2 * line
+    assert "not-an-email" in item.toolTip(1)
+
+
 def test_web_edition_and_email_then_open_them(window, qtbot, tmp_path, monkeypatch):
     from desktop_app.gui import export_dialog
 
     opened: list[Path] = []
-    monkeypatch.setattr(export_dialog, "open_path", opened.append)
+    monkeypatch.setattr(export_dialog, "open_path", lambda _parent, path: opened.append(path))
     out = tmp_path / "out"
     dialog = ExportDialog(window.doc, window)
     qtbot.addWidget(dialog)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument
 
 from desktop_app.core.importers.write_markup import Item, ItemList, Para, SubHeading, blocks_markup
-from desktop_app.core.markup import Run, parse
+from desktop_app.core.markup import Run, linkify_runs, parse
 from desktop_app.gui.rich_text import document_markup, fill_document
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -89,8 +89,14 @@ def _runs(runs):
     return [(r.text, r.bold, r.italic, r.href) for r in runs]
 
 
-WORDS = st.text(alphabet="abcdefghij KLMN 0123456789,.;:!?'\"()-&*_[]<>#+=\\`~/%",
-                min_size=1, max_size=14)
+PLAIN_WORDS = st.text(alphabet="abcdefghij KLMN 0123456789,.;:!?'\"()-&*_[]<>#+=\\`~/%@",
+                      min_size=1, max_size=14)
+WORDS = st.one_of(
+    PLAIN_WORDS,
+    # Addresses typed as words: the parser makes bare ones into links (linkify).
+    st.sampled_from(["https://example.org/a_b", "www.example.org", "name@example.org",
+                     " see example.org.", "(https://example.org)", "x_y_z", "mailto:a@b.org"]),
+)
 HREFS = st.sampled_from([None, None, None, "https://example.org/a", "mailto:x@example.org",
                          "https://example.org/b_(c)"])
 RUNS = st.lists(st.builds(Run, WORDS, st.booleans(), st.booleans(), HREFS), min_size=1,
@@ -121,9 +127,24 @@ def _joined_lists(blocks: list) -> list:
     return out
 
 
+def _as_written(blocks: list) -> list:
+    """The blocks as the editor writes them: an address typed as words is a link."""
+    out = []
+    for block in blocks:
+        if isinstance(block, ItemList):
+            out.append(ItemList([Item(linkify_runs(i.runs), i.level, i.ordered)
+                                 for i in block.items]))
+        elif isinstance(block, Para):
+            out.append(Para(linkify_runs(block.runs)))
+        else:
+            out.append(block)
+    return out
+
+
 BLOCKS = st.lists(st.one_of(
     st.builds(Para, RUNS),
-    st.builds(SubHeading, st.lists(st.builds(Run, WORDS), min_size=1, max_size=2)),
+    # A sub-heading is words only (the writer keeps no links in one).
+    st.builds(SubHeading, st.lists(st.builds(Run, PLAIN_WORDS), min_size=1, max_size=2)),
     item_lists(),
 ), min_size=1, max_size=5).map(_joined_lists)
 
@@ -132,7 +153,7 @@ BLOCKS = st.lists(st.one_of(
 @given(blocks=BLOCKS)
 def test_markdown_round_trips_through_the_rich_editor(qapp, blocks):
     """Load, show, save: the subset's Markdown comes back byte for byte."""
-    markdown = blocks_markup(blocks)
+    markdown = blocks_markup(_as_written(blocks))
     document = QTextDocument()
     fill_document(document, markdown)
     assert document_markup(document) == markdown
@@ -321,3 +342,16 @@ def test_bold_and_links_are_shown_as_formatting(window, qtbot):
     link = document.find("funding pages")
     assert link.charFormat().isAnchor()
     assert link.charFormat().anchorHref() == "https://www.example.org/partnership-fund"
+
+
+def test_an_address_typed_in_the_text_is_a_link_to_exactly_that_address(window, qtbot):
+    article, edit = open_body(window, qtbot)
+    to_end(edit)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(edit, "Book at https://example.org/book?day=1&room=2 or write to "
+                          "team@example.org today")
+    [last] = parse(article.body).blocks[-1:]
+    links = {r.text: r.href for r in last.runs if r.href}
+    assert links == {"https://example.org/book?day=1&room=2":
+                     "https://example.org/book?day=1&room=2",
+                     "team@example.org": "mailto:team@example.org"}

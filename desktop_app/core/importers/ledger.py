@@ -45,8 +45,11 @@ def markup_words(text: str) -> str:
     if not text:
         return ""
     text = _ESCAPE.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
+    # List numbers first, while the line still starts as written: "*1.* 1" is an italic "1."
+    # followed by "1", not the list item "1" it would look like once the marks are gone.
+    text = _LIST_NUMBER.sub(" ", text)
     text = _MARKS.sub("", _LINK_OPEN.sub("", _LINK_TARGET.sub("", text)))
-    return _LIST_NUMBER.sub(" ", text).translate(_UNHIDE)
+    return text.translate(_UNHIDE)
 
 
 def tokens(text: str) -> list[str]:

@@ -141,9 +141,10 @@ def runs_markup(runs: list[Run]) -> str:
         if _read_back(text) == wanted:
             return text
     unstyled = merge_runs([Run(r.text, False, False, r.href) for r in runs])
-    text = _write_runs(unstyled, bare=False)
-    if _read_back(text) == _signature(unstyled):
-        return text
+    for bare in (True, False):  # as the unstyled runs would be written on their own
+        text = _write_runs(unstyled, bare=bare)
+        if _read_back(text) == _signature(unstyled):
+            return text
     return _write_runs(merge_runs([Run(r.text) for r in runs]))
 
 
