@@ -68,7 +68,9 @@ def print_version(prog: str) -> None:
         sys.stdout.flush()
         return
     # A windowed program on Windows has no standard output at all.
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
+
+    from . import dialogs
 
     app = QApplication.instance() or QApplication([prog])  # noqa: F841 - must exist
-    QMessageBox.information(None, PRODUCT, text)
+    dialogs.show_info(None, PRODUCT, text)

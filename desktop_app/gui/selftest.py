@@ -122,7 +122,7 @@ class SelfTest:
 
     def wait_preview(self) -> bool:
         preview = self.window.preview
-        pages = preview.pdf.pageCount()
+        pages = preview.page_count()
         if pages == 0 or preview.busy:
             return False
         self.say(f"preview drawn by the helper process: {pages} pages")

@@ -121,7 +121,7 @@ def main() -> int:  # noqa: PLR0915 - one walk through the quarter, step by step
     window.open_folder(winter)
     window.tabs.setCurrentWidget(window.settings_pane)
     preview = window.preview
-    settle(app, 2.5, until=lambda: preview.pdf.pageCount() > 0 and not preview.busy)
+    settle(app, 2.5, until=lambda: preview.page_count() > 0 and not preview.busy)
     save(window, "new-issue.png")
 
     # 2. The contributors' form, as LibreOffice draws it.
@@ -151,22 +151,35 @@ def main() -> int:  # noqa: PLR0915 - one walk through the quarter, step by step
     window.open_folder(demo)
     window.tabs.setCurrentWidget(window.editor)
     window.select_article("operation-harbour")
-    settle(app, 2.5, until=lambda: preview.pdf.pageCount() > 0 and not preview.busy)
+    settle(app, 2.5, until=lambda: preview.page_count() > 0 and not preview.busy)
     save(window, "arrange.png")
 
-    # 5. Checking: a picture without alt text and a contact without an email.
+    # 5. Checking: problems and proofing findings together, under their articles: a picture
+    # without alt text, a contact's email that is not one, a US spelling and "e.g." typed in.
     article = window.doc.issue.article("regional-roadshows")
     if article.images:
         article.images[0].alt = ""
     harbour = window.doc.issue.article("operation-harbour")
     if harbour.contacts:
         harbour.contacts[0].email = "det.supt.whitmore"
+    harbour.body = harbour.body.replace("youth workers", "youth workers (e.g. the Brightwater "
+                                        "Trust's) and community center staff", 1)
     window.problems.refresh()
+    problems = window.problems
+
+    def findings_shown() -> bool:
+        text = " ".join(item.text(1) for item in problems.items())
+        return "center" in text and "alt text" in text
+
+    settle(app, 1.0, until=findings_shown, timeout=90)
     QThreadPool.globalInstance().waitForDone(30_000)
     window.problems_dock.raise_()
-    window.resizeDocks([window.problems_dock], [150], Qt.Orientation.Vertical)
+    window.resizeDocks([window.problems_dock], [260], Qt.Orientation.Vertical)
+    for item in problems.items():
+        if "center" in item.text(1):
+            problems.tree.setCurrentItem(item)
+            break
     settle(app, 1.0)
-    window.problems.tree.setColumnWidth(1, 960)
     save(window.problems_dock, "check.png")
     window.doc.undo_stack.setClean()
     window.open_folder(demo)  # back to the demo as it was
