@@ -152,6 +152,7 @@ def main() -> int:  # noqa: PLR0915 - one walk through the quarter, step by step
     window.tabs.setCurrentWidget(window.editor)
     window.select_article("operation-harbour")
     settle(app, 2.5, until=lambda: preview.page_count() > 0 and not preview.busy)
+    window.statusBar().clearMessage()
     save(window, "arrange.png")
 
     # 5. Checking: problems and proofing findings together, under their articles: a picture
@@ -162,8 +163,9 @@ def main() -> int:  # noqa: PLR0915 - one walk through the quarter, step by step
     harbour = window.doc.issue.article("operation-harbour")
     if harbour.contacts:
         harbour.contacts[0].email = "det.supt.whitmore"
-    harbour.body = harbour.body.replace("youth workers", "youth workers (e.g. the Brightwater "
-                                        "Trust's) and community center staff", 1)
+    assert "teachers" in harbour.body
+    harbour.body = harbour.body.replace("teachers", "teachers (e.g. from the community center)",
+                                        1)
     window.problems.refresh()
     problems = window.problems
 
