@@ -40,6 +40,10 @@ APP_PACKAGE = "desktop_app"
 # number formatting, which rounds a few coordinates differently (and exports 1.6x slower).
 HIDDEN_IMPORTS = ("_rl_accel",)
 
+# PyInstaller's run-time hooks the frozen programs do without (packaging/launchers/
+# rth_qt_plugins.py does the one thing the app needs from this one, without importing Qt).
+RUNTIME_HOOKS_DROPPED = ("pyi_rth_pyside6",)
+
 # Packages whose .py files must also exist as files: python-docx finds its templates from a
 # module's folder ("docx/parts/../templates"), a path the OS resolves only if docx/parts is
 # a real folder.

@@ -10,6 +10,7 @@
 #   2. the frozen `bulletin` exports the demo to every format its `export --help` offers, each
 #      the same as the installed package's (build/package-venv) from the same issue folder:
 #      the PDF byte for byte, the Word file and email part by part with their dates aside;
+#      and `bulletin check` finds a misspelling as the installed package does (Hunspell);
 #   3. the frozen editor opens the demo (under Xvfb where there is no display), shows its
 #      window, draws the preview and exports every format in its helper process, then quits
 #      with exit code 0, nothing on stderr that looks like a traceback and no process left;
@@ -88,6 +89,23 @@ if command -v pdftotext > /dev/null; then
     || fail "the frozen PDF's text has no masthead"
   ok "the frozen PDF reads: $(pdftotext -l 1 "$frozen_pdf" - | head -2 | tr "\n" " ")"
 fi
+
+# Proofreading: Hunspell (a compiled library) and its dictionary in the bundle find a
+# misspelling typed into a copy of the demo, as the installed package does.
+"$BULLETIN" new "$WORK/proof" --demo > /dev/null
+$CHECK misspell "$WORK/proof/issue.yaml" "practitioners gathered" "practitoners gathered"
+set +e
+"$BULLETIN" check "$WORK/proof" > "$WORK/check-frozen.txt" 2> "$WORK/check-frozen.err"
+frozen_code=$?
+"$REFERENCE" check "$WORK/proof" > "$WORK/check-installed.txt" 2> /dev/null
+installed_code=$?
+set -e
+no_traceback "$WORK/check-frozen.err" "frozen bulletin check"
+grep -q "practitoners.*\[spelling\]" "$WORK/check-frozen.txt" \
+  || { cat "$WORK/check-frozen.txt" >&2; fail "frozen bulletin check missed a misspelling"; }
+[ "$frozen_code" = "$installed_code" ] && cmp -s "$WORK/check-frozen.txt" "$WORK/check-installed.txt" \
+  || fail "frozen bulletin check differs from the installed package's"
+ok "frozen bulletin check finds a misspelling (Hunspell and its dictionary), as the installed package does"
 
 # ---- 3. the frozen editor: window, preview, exports in the helper process, clean exit ------
 run_editor() {

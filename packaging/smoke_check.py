@@ -9,6 +9,9 @@
                                       aside, an email part by part with its date, message id
                                       and MIME boundaries aside; says what differs
     smoke_check.py now                milliseconds since the epoch (BSD date has no %N)
+    smoke_check.py misspell FILE OLD NEW
+                                      replace the first OLD in FILE with NEW (sed -i differs
+                                      between GNU and BSD)
 """
 
 from __future__ import annotations
@@ -108,6 +111,13 @@ def main(argv: list[str]) -> int:
         print(size(Path(args[0])))
     elif command == "same":
         return 0 if same(Path(args[0]), Path(args[1])) else 1
+    elif command == "misspell":
+        path = Path(args[0])
+        text = path.read_text(encoding="utf-8")
+        if args[1] not in text:
+            print(f"{args[1]!r} is not in {path}", file=sys.stderr)
+            return 1
+        path.write_text(text.replace(args[1], args[2], 1), encoding="utf-8")
     elif command == "now":
         print(int(time.time() * 1000))
     else:

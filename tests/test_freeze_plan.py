@@ -134,3 +134,21 @@ def test_the_smoke_test_reads_every_registered_format_from_export_help():
     assert [name for name, _ in found] == [fmt.name for fmt in formats.FORMATS]
     for (name, out), fmt in zip(found, formats.FORMATS, strict=True):
         assert out == (f"bulletin-{name}" if fmt.is_folder else f"bulletin{fmt.suffix}")
+
+
+def test_the_qt_plugin_hook_imports_no_qt(tmp_path, monkeypatch):
+    # It replaces PyInstaller's PySide6 hook, which imported QtCore in every frozen process.
+    import os
+    import sys
+
+    source = (REPO / "packaging" / "launchers" / "rth_qt_plugins.py").read_text()
+    assert "PySide6" not in {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
+    assert not [n for n in ast.walk(ast.parse(source))
+                if isinstance(n, (ast.Import, ast.ImportFrom))
+                and any(a.name.startswith("PySide6") for a in n.names)]
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.delenv("QT_PLUGIN_PATH", raising=False)
+    exec(compile(source, "rth_qt_plugins.py", "exec"), {})
+    expected = tmp_path / "PySide6" / ("plugins" if sys.platform == "win32" else "Qt/plugins")
+    assert os.environ["QT_PLUGIN_PATH"] == str(expected)
+    assert "pyi_rth_pyside6" in plan.RUNTIME_HOOKS_DROPPED

@@ -39,8 +39,9 @@ class SelfTest:
         self.failed = False
         self.started = time.monotonic()
         self.steps: list[Callable[[], bool]] = [self.wait_shown, self.wait_preview,
-                                                self.start_export, self.wait_export,
-                                                self.close]
+                                                self.picture, self.start_export,
+                                                self.wait_export, self.close]
+        self.picture_at: float | None = None
         self.window = None
         self.dialog = None
 
@@ -126,6 +127,14 @@ class SelfTest:
         if pages == 0 or preview.busy:
             return False
         self.say(f"preview drawn by the helper process: {pages} pages")
+        return True
+
+    def picture(self) -> bool:
+        # The preview draws its pages in the background: give them a moment to appear.
+        if self.picture_at is None:
+            self.picture_at = time.monotonic() + 1.5
+        if time.monotonic() < self.picture_at:
+            return False
         picture = self.folder / "window.png"
         if self.window.grab().save(str(picture)):
             self.say(f"window pictured in {picture.name}")
