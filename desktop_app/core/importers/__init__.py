@@ -15,15 +15,35 @@ in a label or lead-in the bulletin prints its own way, or named in the report's 
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BulletinError
 from ..model import Issue
-from .apply import import_into_folder
-from .docx_import import import_docx
-from .form import write_form
-from .markdown_import import import_markdown
 from .report import ImportedArticle, ImportReport
+
+if TYPE_CHECKING:
+    from .apply import import_into_folder
+    from .docx_import import import_docx
+    from .form import write_form
+    from .markdown_import import import_markdown
+
+# The readers pull in python-docx and lxml: loaded on first use, not when the editor starts
+# (the window imports this package for its suffix lists and the markup writer).
+_LAZY = {
+    "import_into_folder": ".apply", "import_docx": ".docx_import", "write_form": ".form",
+    "import_markdown": ".markdown_import",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 WORD_SUFFIXES = (".docx",)
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
@@ -39,8 +59,10 @@ def import_file(path: Path | str, issue: Issue, folder: Path | str, *,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in WORD_SUFFIXES:
+        from .docx_import import import_docx
         return import_docx(path, issue, folder, images_to=images_to, again=again)
     if suffix in MARKDOWN_SUFFIXES:
+        from .markdown_import import import_markdown
         return import_markdown(path, issue, folder, images_to=images_to, again=again)
     raise BulletinError(f"{path.name}: cannot import this kind of file (use a Word .docx or "
                         "a Markdown .md file)")
