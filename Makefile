@@ -41,7 +41,7 @@ fuzz: system-deps install
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 lint: install
-	$(BIN)/ruff check desktop_app resources templates tests bench packaging docs/user-guide
+	$(BIN)/ruff check desktop_app resources templates tests bench packaging docs/user-guide docs/make_guide_pictures.py
 
 # The frozen app (PyInstaller) in dist/soc-bulletin/, with its .tar.gz and .deb beside it:
 # packaging/build.sh, the same script the release workflow runs. package-test is the frozen

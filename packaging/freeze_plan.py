@@ -67,8 +67,9 @@ EXCLUDED_MODULES = (
     "PySide6.QtUiTools", "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtPrintSupport",
 )
 
-# The Qt modules the app imports (checked against the source by the test).
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtSvg")
+# The Qt modules the app imports (checked against the source by the test), and QtSvg, which
+# the SVG icon engine and image format plugins load.
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtSvg")
 
 # Qt plugins kept, by "folder/file stem" pattern; every other plugin is dropped.
 QT_PLUGINS_KEPT = (

@@ -1,12 +1,13 @@
 """Take the user guide's pictures: the real window, driven through one quarter's work.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/user-guide/make_pictures.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_guide_pictures.py
 
-Writes the PNGs beside ``user-guide.md``. Settings, documents and recovery files go to a
-temporary folder, so nothing of the user's is touched. The contributor's reply and the
-reviewer's comments are made with the test suite's helpers (``tests/docmakers.py``,
-``tests/reviewing.py``), as a contributor and a reviewer would make them in Word. The
-submission form is drawn by LibreOffice and pdftoppm, as a contributor would see it.
+Writes the PNGs into ``docs/user-guide/``, beside ``user-guide.md``. Settings, documents and
+recovery files go to a temporary folder, so nothing of the user's is touched. The
+contributor's reply and the reviewer's comments are made with the test suite's helpers
+(``tests/docmakers.py``, ``tests/reviewing.py``), as a contributor and a reviewer would make
+them in Word. The submission form is drawn by LibreOffice and pdftoppm, as a contributor
+would see it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer  # noqa: E402
@@ -34,7 +35,7 @@ from desktop_app.core.storage import copy_demo, save_issue  # noqa: E402
 from desktop_app.gui import dialogs, paths  # noqa: E402
 from desktop_app.gui.app import make_app  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
+OUT = ROOT / "docs" / "user-guide"
 SIZE = (1280, 800)
 
 
