@@ -12,7 +12,8 @@
 #      the PDF byte for byte, the Word file and email part by part with their dates aside;
 #      and `bulletin check` finds a misspelling as the installed package does (Hunspell);
 #   3. the frozen editor opens the demo (under Xvfb where there is no display), shows its
-#      window, draws the preview and exports every format in its helper process, then quits
+#      window, draws the preview, opens the user guide and the licences from its own files,
+#      exports every format in its helper process, then quits
 #      with exit code 0, nothing on stderr that looks like a traceback and no process left;
 #   4. on Linux, the .deb unpacks into a scratch root (dpkg -x) with /usr/bin/bulletin, and its
 #      desktop entry and AppStream metadata validate; the .tar.gz unpacks and runs.
@@ -140,6 +141,7 @@ cat "$WORK/selftest/self-test.log" 2>/dev/null | sed 's/^/     | /'
 [ "$code" = 0 ] || { cat "$WORK/selftest.err" >&2; fail "the editor's self-test exited with $code"; }
 grep -q "PASSED" "$WORK/selftest/self-test.log" || fail "the editor's self-test did not pass"
 grep -q "exported pdf" "$WORK/selftest/self-test.log" || fail "the editor exported no PDF"
+grep -q "user guide shown" "$WORK/selftest/self-test.log" || fail "the editor showed no user guide"
 no_traceback "$WORK/selftest.err" "the editor"
 ok "the frozen editor showed its window, exported in its helper process and quit cleanly ($(( $(date +%s) - start )) s)"
 # Pictures to look at (and for CI to keep): the window as it drew itself, and the display.

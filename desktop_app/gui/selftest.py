@@ -2,9 +2,10 @@
 
 Made for the frozen app (``packaging/smoke.sh`` runs it on Linux, Windows and macOS), and
 useful to anyone checking an installation: it opens a copy of the demo in the real window,
-waits for the preview (drawn by the export helper process and shown by QtPdf), exports every
-format the build has through the export dialog (each in the helper process), then closes
-the window as a user would. Everything goes into FOLDER (the demo copy, settings, recovery
+waits for the preview (drawn by the export helper process and shown by QtPdf), opens the user
+guide and reads the licences from the app's own files, exports every format the build has
+through the export dialog (each in the helper process), then closes the window as a user
+would. Everything goes into FOLDER (the demo copy, settings, recovery
 files and the exports), so the user's own settings and documents are never touched. What
 happened is written to FOLDER/self-test.log, line by line; the exit code is 0 if all went
 well, 1 if not.
@@ -39,8 +40,9 @@ class SelfTest:
         self.failed = False
         self.started = time.monotonic()
         self.steps: list[Callable[[], bool]] = [self.wait_shown, self.wait_preview,
-                                                self.picture, self.start_export,
-                                                self.wait_export, self.close]
+                                                self.picture, self.check_help,
+                                                self.start_export, self.wait_export,
+                                                self.close]
         self.picture_at: float | None = None
         self.window = None
         self.dialog = None
@@ -138,6 +140,27 @@ class SelfTest:
         picture = self.folder / "window.png"
         if self.window.grab().save(str(picture)):
             self.say(f"window pictured in {picture.name}")
+        return True
+
+    def check_help(self) -> bool:
+        """Help: the user guide opens from the app's own files, the licences are there."""
+        from desktop_app import notices
+
+        from .help_menu import show_user_guide
+
+        guide = show_user_guide(self.window)
+        text = guide.browser.toPlainText()
+        guide.close()
+        if "Start a new issue" not in text:
+            self.fail(f"the user guide did not open: {text[:120]!r}")
+            return False
+        documents = dict(notices.licence_documents())
+        third_party = documents.get("Third-party notices", lambda: "")()
+        if "reportlab" not in third_party or "SOC Bulletin Editor: MIT licence" not in documents:
+            self.fail(f"the licences are incomplete: {sorted(documents)}")
+            return False
+        self.say(f"user guide shown ({len(text.split())} words); {len(documents)} licence "
+                 "documents")
         return True
 
     def start_export(self) -> bool:

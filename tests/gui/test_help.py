@@ -105,6 +105,7 @@ def test_the_self_test_opens_the_demo_and_exports_every_format(qapp, tmp_path: P
     log = (tmp_path / "check" / "self-test.log").read_text(encoding="utf-8")
     assert code == 0, log
     assert "window shown" in log and "preview drawn by the helper process" in log
+    assert "user guide shown" in log
     for fmt in formats.available():
         assert f"exported {fmt.name}:" in log
     assert log.rstrip().endswith("PASSED")
