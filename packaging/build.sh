@@ -12,27 +12,16 @@
 # from exactly what is frozen. Outputs go to dist/.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 PY="${PY:-python3}"
-VENV="${PACKAGE_VENV:-build/package-venv}"
 DIST="${DIST:-dist}"
-APP_ID="uk.gov.homeoffice.SocBulletin"
-NAME="soc-bulletin"
-
-case "$(uname -s)" in
-  Linux*) OS=linux; VBIN="$VENV/bin" ;;
-  Darwin*) OS=macos; VBIN="$VENV/bin" ;;
-  MINGW*|MSYS*|CYGWIN*) OS=windows; VBIN="$VENV/Scripts" ;;
-  *) echo "build.sh: unknown system $(uname -s)" >&2; exit 2 ;;
-esac
 
 VERSION="$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
 ARCH="$(uname -m)"
 started=$(date +%s)
 
 freeze() {
-  if [ ! -x "$VBIN/python" ] && [ ! -x "$VBIN/python.exe" ]; then
+  if [ ! -x "$VBIN/python$EXE" ]; then
     "$PY" -m venv "$VENV"
   fi
   "$VBIN/python" -m pip install -q --upgrade pip

@@ -20,17 +20,8 @@
 # Prints one line per check; exits non-zero at the first failure.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
 PROGRAMS="${1:-dist/soc-bulletin}"
-VENV="${PACKAGE_VENV:-build/package-venv}"
-APP_ID="uk.gov.homeoffice.SocBulletin"
-EXE=""
-case "$(uname -s)" in
-  Linux*) OS=linux; VBIN="$VENV/bin" ;;
-  Darwin*) OS=macos; VBIN="$VENV/bin" ;;
-  MINGW*|MSYS*|CYGWIN*) OS=windows; VBIN="$VENV/Scripts"; EXE=".exe" ;;
-esac
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 BULLETIN="$PROGRAMS/bulletin$EXE"
 EDITOR="$PROGRAMS/bulletin-editor$EXE"
 REFERENCE="$VBIN/bulletin$EXE"
