@@ -40,6 +40,7 @@ covers every block type.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,12 +123,17 @@ class Format:
         return _resolve(self.handlers)
 
     def is_available(self) -> bool:
-        """True if the writer's module imports in this build."""
+        """True if the writer's module is part of this build.
+
+        Found without importing it: the window asks at start-up (the preview) and when the
+        export dialog opens, and importing the PDF writer there would load reportlab into the
+        window's process for nothing (the writers run in the helper process).
+        """
+        module_name = self.writer.partition(":")[0]
         try:
-            self.load_writer()
-        except ImportError:
+            return importlib.util.find_spec(module_name) is not None
+        except (ImportError, ValueError):
             return False
-        return True
 
 
 FORMATS: tuple[Format, ...] = (

@@ -194,10 +194,10 @@ class ProblemsPane(QWidget):
         # A picture with no alt text is already a validation error: list it once.
         no_alt = {(p.article_id, problem_element_index(p)) for p in problems
                   if p.field == "images" and p.message.endswith("has no alt text")}
-        for finding in report.findings:
-            if finding.rule == "alt-missing" and \
-                    (finding.where.article_id, finding.where.index) in no_alt:
-                continue
+        findings = [f for f in report.findings
+                    if not (f.rule == "alt-missing"
+                            and (f.where.article_id, f.where.index) in no_alt)]
+        for finding in findings:
             words = finding.shown_text()
             if len(words) > 50:
                 words = words[:49] + "\u2026"
@@ -218,10 +218,11 @@ class ProblemsPane(QWidget):
             item.setText(0, f"{item.childCount()}")
             item.setExpanded(True)
         self._reading_ages(report)
+        # Counted from what is listed, so the summary and the list agree.
         errors = sum(p.severity == ERROR for p in problems) + \
-            sum(f.severity == ERROR for f in report.findings)
-        fixes = sum(f.fix is not None for f in report.findings)
-        total = len(problems) + len(report.findings)
+            sum(f.severity == ERROR for f in findings)
+        fixes = sum(f.fix is not None for f in findings)
+        total = len(problems) + len(findings)
         if total:
             others = total - errors
             text = (f"{plural(errors, 'error')}, {others} "

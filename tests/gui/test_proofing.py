@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop_app.core.proof.spelling import load_team_words, shared_speller
 from desktop_app.gui import spelling as spelling_module
+from desktop_app.gui.problems import FINDING_ROLE
 
 
 def underlined(edit: QPlainTextEdit) -> list[str]:
@@ -218,3 +219,9 @@ def test_a_picture_without_alt_text_is_listed_once(window, qtbot) -> None:
     lines = [i.text(1) for i in window.problems.items()
              if i.parent().text(1) == "Regional roadshows this winter"]
     assert len([line for line in lines if "alt text" in line]) == 1, lines
+    # The summary counts what is listed: one error, not the same picture twice.
+    listed_errors = [i for i in window.problems.items() if i.text(0) in ("Error",)
+                     or (i.data(0, FINDING_ROLE) is not None
+                         and i.data(0, FINDING_ROLE).severity == "error")]
+    assert window.problems.summary.text().startswith(f"{len(listed_errors)} error"), \
+        window.problems.summary.text()
