@@ -187,6 +187,19 @@ def test_section_banners_are_never_at_the_foot_of_a_page(demo, demo_pdf):
         assert word.y0 < 842 * 0.8, word
 
 
+def test_the_same_issue_in_another_folder_gives_the_same_bytes(demo, tmp_path):
+    """Pictures are named by their content, not their path (reportlab hashes the path)."""
+    import shutil
+
+    from desktop_app.core.storage import load_issue
+
+    moved = tmp_path / "somewhere else" / "autumn"
+    shutil.copytree(demo.folder, moved)
+    here, _ = pdf_bytes(demo.issue, demo.folder)
+    there, _ = pdf_bytes(load_issue(moved).issue, moved)
+    assert here == there
+
+
 def test_same_issue_gives_the_same_bytes(demo):
     first, _ = pdf_bytes(demo.issue, demo.folder)
     second, _ = pdf_bytes(demo.issue, demo.folder)

@@ -9,6 +9,7 @@ stream where a reader expects them, and the document is laid out only once.
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
 import re
 from collections import OrderedDict
@@ -38,7 +39,7 @@ DeferredDraw = Callable[[Canvas, Finished], None]
 
 # Decoded and compressed pictures, kept between builds: a live preview rebuilds the PDF on
 # every pause in typing, and re-encoding the same pictures costs more than the layout.
-_IMAGES: OrderedDict[tuple[str, int, int], PDFImageXObject] = OrderedDict()
+_IMAGES: OrderedDict[tuple[str, int, int], tuple[str, PDFImageXObject]] = OrderedDict()
 _IMAGES_KEPT = 32
 
 
@@ -128,34 +129,43 @@ class BulletinCanvas(Canvas):
         self.anchor_pages.setdefault(key, self.getPageNumber())
 
     def draw_picture(self, path: str, x: float, y: float, width: float, height: float) -> None:
-        """``drawImage`` for a picture file, reusing its encoded form from earlier builds."""
+        """``drawImage`` for a picture file, reusing its encoded form from earlier builds.
+
+        The picture is named in the PDF by its content, not its path (reportlab names a file
+        by a hash of its path), so the same issue gives the same bytes from any folder.
+        """
         stat = os.stat(path)
         key = (path, stat.st_mtime_ns, stat.st_size)
-        # The name drawImage itself gives a file drawn with mask="auto".
-        name = _digester(f"{path}auto".encode())
+        loaded = _IMAGES.get(key)
+        if loaded is None:
+            with open(path, "rb") as handle:
+                ident = f"picture-{hashlib.sha256(handle.read()).hexdigest()}"
+            loaded = (ident, PDFImageXObject(_digester(f"{ident}auto".encode()), path,
+                                             mask="auto"))
+            _IMAGES[key] = loaded
+            while len(_IMAGES) > _IMAGES_KEPT:
+                _IMAGES.popitem(last=False)
+        _IMAGES.move_to_end(key)
+        ident, encoded = loaded
+        # The name drawImage gives an "image" string drawn with mask="auto": registered here
+        # under that name, drawImage finds it and never opens the string as a file.
+        name = _digester(f"{ident}auto".encode())
         reg_name = self._doc.getXObjectName(name)
         if reg_name not in self._doc.idToObject:
-            loaded = _IMAGES.get(key)
-            if loaded is None:
-                loaded = PDFImageXObject(name, path, mask="auto")
-                _IMAGES[key] = loaded
-                while len(_IMAGES) > _IMAGES_KEPT:
-                    _IMAGES.popitem(last=False)
-            _IMAGES.move_to_end(key)
             # Register a copy the way drawImage registers a new picture: the references it
             # gets belong to this document only.
-            image = copy.copy(loaded)
+            image = copy.copy(encoded)
             image.name = name
             self._setXObjects(image)
             self._doc.Reference(image, reg_name)
             self._doc.addForm(name, image)
-            smask = getattr(loaded, "_smask", None)
+            smask = getattr(encoded, "_smask", None)
             if smask is not None:
                 del image._smask
                 smask = copy.copy(smask)
                 self._setXObjects(smask)
                 image.smask = self._doc.Reference(smask, self._doc.getXObjectName(smask.name))
-        self.drawImage(path, x, y, width, height, mask="auto", preserveAspectRatio=True)
+        self.drawImage(ident, x, y, width, height, mask="auto", preserveAspectRatio=True)
 
     def save(self) -> None:
         pages = self._doc.Pages.pages
