@@ -207,6 +207,13 @@ def ask_reviewed_file(parent: QWidget | None) -> str | None:
     return path or None
 
 
+def ask_form_file(parent: QWidget | None, start: str) -> str | None:
+    """Where to save the blank submission form; None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Save the submission form", start,
+                                          "Word files (*.docx)")
+    return path or None
+
+
 def ask_export_folder(parent: QWidget | None, start: str) -> str | None:
     """The folder to export into; None when cancelled."""
     folder = QFileDialog.getExistingDirectory(parent, "Export to folder", start)

@@ -30,6 +30,7 @@ from .document import Document
 
 IMPORT_SUFFIXES = WORD_SUFFIXES + MARKDOWN_SUFFIXES
 URI_LIST = "text/uri-list"
+FORM_NAME = "SOC bulletin submission form.docx"
 FILE_FILTER = ("Articles (*.docx *.md *.markdown *.txt);;Word files (*.docx);;"
                "Markdown files (*.md *.markdown *.txt)")
 
@@ -146,3 +147,28 @@ def import_and_report(parent: QWidget, doc: Document, paths: list[Path]) -> Impo
         title = "Not imported" if len(outcome.refused) == 1 else "Files not imported"
         dialogs.show_error(parent, title, "\n".join(outcome.refused))
     return outcome
+
+
+def save_submission_form(parent: QWidget, folder: Path) -> Path | None:
+    """File ▸ Save submission form…: the blank Word form to send to contributors.
+
+    Returns where it was written, or None when cancelled or refused (said in a message).
+    """
+    from desktop_app.core.importers import write_form
+
+    chosen = dialogs.ask_form_file(parent, str(folder / FORM_NAME))
+    if not chosen:
+        return None
+    out = Path(chosen)
+    if out.suffix.lower() != ".docx":
+        out = out.with_name(out.name + ".docx")
+    try:
+        write_form(out)
+    except (BulletinError, OSError) as exc:
+        dialogs.show_error(parent, "Form not saved", f"Cannot write {out}: "
+                           f"{getattr(exc, 'strerror', None) or exc}")
+        return None
+    dialogs.show_info(parent, "Form saved", f"The submission form is in {out}. Send it to "
+                      "contributors; File ▸ Import articles reads what they send back.")
+    return out
+

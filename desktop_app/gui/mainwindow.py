@@ -35,7 +35,7 @@ from .document import Document
 from .export_dialog import ExportDialog
 from .find_replace import FindReplaceDialog
 from .help_menu import add_help_actions
-from .importing import FILE_FILTER, import_and_report
+from .importing import FILE_FILTER, import_and_report, save_submission_form
 from .navigation import Navigation
 from .pool_pane import PoolPane
 from .preview import ARTICLE, SECTION, PreviewPane
@@ -228,6 +228,8 @@ class MainWindow(StructureActions, Navigation, QMainWindow):
                                      "Import Word (.docx) or Markdown (.md) articles into the "
                                      "pool")
         self.act_import_comments = a("&Import reviewer comments\u2026", self.import_comments)
+        self.act_save_form = a("Save submission &form\u2026", self.save_form,
+                               tip="The Word form contributors fill in and send back")
         self.act_quit = a("&Quit", self.close, "Ctrl+Q")
         self.act_undo = self.doc.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
@@ -298,7 +300,7 @@ class MainWindow(StructureActions, Navigation, QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
         for action in (self.act_demo, None, self.act_save, self.act_save_as, self.act_reload,
-                       None, self.act_import_articles, self.act_export,
+                       None, self.act_save_form, self.act_import_articles, self.act_export,
                        self.act_import_comments, None, self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = bar.addMenu("&Edit")
@@ -648,6 +650,10 @@ class MainWindow(StructureActions, Navigation, QMainWindow):
             # Room for the comments: a third of the window while they are worked through.
             self.resizeDocks([self.review_dock], [max(220, self.height() // 3)],
                              Qt.Orientation.Vertical)
+
+    def save_form(self) -> None:
+        folder = self.doc.folder.parent if self.doc.folder else paths.documents_dir()
+        save_submission_form(self, folder)
 
     def import_articles(self) -> None:
         """File \u25b8 Import articles\u2026: choose Word or Markdown files and import them."""

@@ -55,7 +55,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Answers:
         ("ask_import_files", []), ("show_report", None), ("ask_open_another", False),
         ("ask_restore_changed", dialogs.CANCEL), ("ask_link", None),
         ("ask_picture_file", None), ("ask_alt_text", None), ("ask_reviewed_file", None),
-        ("ask_export_folder", None),
+        ("ask_export_folder", None), ("ask_form_file", None),
     ):
         monkeypatch.setattr(dialogs, name, answer(name, default))
     from desktop_app.gui import recovery

@@ -366,3 +366,23 @@ def test_importing_the_same_file_again_is_reported_and_adds_nothing(window, isol
     lines = "\n".join(shown[-1][2])
     assert "skipped: \"Safer streets in Hollins Dale\" is already in the issue" in lines
     assert "every word accounted for" in lines
+
+
+def test_file_menu_saves_the_submission_form(window, isolated, tmp_path):
+    """File > Save submission form writes the Word form contributors fill in."""
+    from desktop_app.core.importers.form import FORM_KEYWORDS
+
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.act_save_form in file_menu.actions()
+    isolated.values["ask_form_file"] = str(tmp_path / "form")  # no suffix: .docx is added
+    window.act_save_form.trigger()
+    written = tmp_path / "form.docx"
+    form = docx.Document(str(written))
+    assert form.core_properties.keywords == FORM_KEYWORDS
+    assert "submission form" in form.core_properties.title
+    assert isolated.asked[-1][0] == "show_info" and str(written) in isolated.asked[-1][1]
+
+    isolated.values["ask_form_file"] = str(tmp_path / "no such folder" / "form.docx")
+    window.act_save_form.trigger()
+    assert isolated.asked[-1][0] == "show_error"
+    assert not (tmp_path / "no such folder").exists()
