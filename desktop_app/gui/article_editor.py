@@ -9,6 +9,7 @@ one undo step per word (see ``core.typing_groups``).
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -71,8 +72,18 @@ IMAGE_FIELDS = [FieldSpec("path", "File", read_only=True),
 CALLOUT_FIELDS = {kind.kind: [FieldSpec(f.name, f.label, lines=f.lines,
                                         placeholder=f.placeholder) for f in kind.fields]
                   for kind in CALLOUT_KINDS.values()}
+NOTE_FIELDS = [FieldSpec("text", "Note", multiline=True,
+                         placeholder="Printed under \u201cNotes\u201d at the end of the article")]
 ELEMENT_TABS = (("pull_quotes", "Pull quotes"), ("contacts", "Contacts"), ("images", "Images"),
-                ("callouts", "Callouts"))
+                ("callouts", "Callouts"), ("notes", "Notes"))
+
+
+@dataclass
+class NoteItem:
+    """One of an article's numbered notes (``Article.notes`` holds their texts)."""
+
+    text: str = ""
+
 NO_ARTICLE = "Choose an article in the issue structure or the pool, or make one (Ctrl+N)."
 
 
@@ -202,8 +213,12 @@ class ArticleEditor(QWidget):
             "Callouts", lambda c: callout_kind(c).describe(c),
             lambda c: CALLOUT_FIELDS[callout_kind(c).kind], self._new_callout, framed=False,
             noun="callout")
+        # Footnotes and endnotes of imported files, or notes the editor adds: "[1]" in the
+        # body refers to the first.
+        self.notes = ListEditor("Notes", lambda n: n.text[:80] or "(empty note)",
+                                lambda _n: NOTE_FIELDS, NoteItem, framed=False, noun="note")
         self.lists = {"pull_quotes": self.quotes, "contacts": self.contacts,
-                      "images": self.images, "callouts": self.callouts}
+                      "images": self.images, "callouts": self.callouts, "notes": self.notes}
         for attr, editor in self.lists.items():
             editor.edited.connect(lambda items, text, key, a=attr: self._set_list(a, items,
                                                                                     text, key))
@@ -315,7 +330,10 @@ class ArticleEditor(QWidget):
             self.status.setCurrentIndex(index)
         self.body.set_text(article.body)
         for attr, editor in self.lists.items():
-            editor.set_items(getattr(article, attr))  # a no-op when that list is unchanged
+            items = getattr(article, attr)
+            if attr == "notes":
+                items = [NoteItem(text) for text in items]
+            editor.set_items(items)  # a no-op when that list is unchanged
 
     def _fill_picker(self) -> None:
         self.picker.set_contacts(self.known_contacts())
@@ -360,6 +378,8 @@ class ArticleEditor(QWidget):
     def _set_list(self, attr: str, items: list, text: str, merge_key: object) -> None:
         if self.article_id is None or self.doc.read_only:
             return
+        if attr == "notes":
+            items = [item.text for item in items]
         self.doc.push(SetArticleListCommand(self.doc, self.article_id, attr, items, text,
                                             merge_key))
         if attr == "contacts" and merge_key is None:

@@ -178,13 +178,13 @@ class SetArticleFieldCommand(QUndoCommand):
 
 
 class SetArticleListCommand(QUndoCommand):
-    """Replace one of an article's lists: pull quotes, contacts, images or callouts.
+    """Replace one of an article's lists: pull quotes, contacts, images, callouts or notes.
 
     One command type covers add, edit, reorder and remove; ``merge_key`` lets a run of typing
     into one field of one item be one undo step.
     """
 
-    LISTS = ("pull_quotes", "contacts", "images", "callouts", "review_notes")
+    LISTS = ("pull_quotes", "contacts", "images", "callouts", "notes", "review_notes")
 
     def __init__(self, doc: Document, article_id: str, attr: str, items: list,
                  text: str = "", merge_key: object = None) -> None:

@@ -272,3 +272,23 @@ def test_the_contact_picker_is_sorted_and_finds_by_typing(make_window, demo_copy
     assert len(article.contacts) == before + 1
     assert article.contacts[-1].email == "dana@example.org"
     assert picker.currentText() == ""
+
+
+def test_notes_are_edited_in_their_own_tab_and_print(window, qtbot):
+    """An article's numbered notes (footnotes of an imported file) have a tab like quotes."""
+    article = open_article(window, "local-profiles-review")
+    article.notes = ["Figures from the 2025 review."]
+    window.editor.show_article(article.id)
+    notes = window.editor.notes
+    labels = [window.editor.tabs.tabText(i) for i in range(window.editor.tabs.count())]
+    assert "Notes (1)" in labels
+    notes.add()
+    notes.fields["text"].setPlainText("See the partnership hub.")
+    assert article.notes == ["Figures from the 2025 review.", "See the partnership hub."]
+    assert "Notes (2)" in [window.editor.tabs.tabText(i)
+                           for i in range(window.editor.tabs.count())]
+    window.preview.rebuild_now()
+    qtbot.waitUntil(lambda: "See the partnership hub." in preview_text(window.preview),
+                    timeout=30_000)
+    window.doc.undo_stack.undo()
+    assert article.notes == ["Figures from the 2025 review."]
