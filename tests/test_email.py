@@ -232,3 +232,46 @@ def test_the_cli_reports_sizes(cli, tmp_path):
     assert f"Wrote the email to {out}" in stdout and "HTML part" in stdout
     message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
     assert not [p for p in message.walk() if p.get_content_type() == "application/pdf"]
+
+
+def _attached_pdf(path: Path) -> bytes:
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    return next(p for p in message.walk()
+                if p.get_content_type() == "application/pdf").get_content()
+
+
+def test_pdf_and_email_exported_together_build_the_pdf_once(demo_copy, tmp_path, monkeypatch):
+    from desktop_app.core import export_pdf
+
+    builds: list[int] = []
+    real_build = export_pdf._build
+
+    def counting_build(*args, **kwargs):
+        builds.append(1)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(export_pdf, "_build", counting_build)
+    issue = load_issue(demo_copy).issue
+    formats.export("pdf", issue, demo_copy, tmp_path / "a.pdf")
+    formats.export("email", issue, demo_copy, tmp_path / "a.eml")
+    assert len(builds) == 1
+    assert _attached_pdf(tmp_path / "a.eml") == (tmp_path / "a.pdf").read_bytes()
+
+    # An edit in between: the email's PDF is built again and carries the edit.
+    issue.sections[1].articles[0].title = "A title changed after the PDF export"
+    formats.export("email", issue, demo_copy, tmp_path / "b.eml")
+    assert len(builds) == 2
+    write_pdf(issue, demo_copy, tmp_path / "b.pdf")
+    assert _attached_pdf(tmp_path / "b.eml") == (tmp_path / "b.pdf").read_bytes()
+    assert _attached_pdf(tmp_path / "b.eml") != (tmp_path / "a.pdf").read_bytes()
+
+
+def test_a_picture_replaced_on_disk_is_not_served_from_the_last_pdf(demo_copy, tmp_path):
+    issue = load_issue(demo_copy).issue
+    picture = next(image for article in issue.placed_articles() for image in article.images)
+    write_pdf(issue, demo_copy, tmp_path / "before.pdf")
+    _noisy_png(demo_copy / picture.path, 120, 80)
+    formats.export("email", issue, demo_copy, tmp_path / "after.eml")
+    write_pdf(issue, demo_copy, tmp_path / "after.pdf")
+    assert (tmp_path / "after.pdf").read_bytes() != (tmp_path / "before.pdf").read_bytes()
+    assert _attached_pdf(tmp_path / "after.eml") == (tmp_path / "after.pdf").read_bytes()

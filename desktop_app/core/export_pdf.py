@@ -13,8 +13,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
 import io
+import pickle
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
@@ -31,6 +34,7 @@ from .pdf.fonts import register_fonts
 from .pdf.story import StoryContext, build_story
 from .pdf.styles import Palette, build_styles
 from .pdf.tagging import ContentTagger
+from .storage import image_file
 from .theme import Theme, load_theme
 
 Progress = Callable[[int, int], None]
@@ -50,16 +54,67 @@ KEYWORDS = ["serious and organised crime", "SOC", "local partnerships", "bulleti
             "Home Office"]
 
 
+@dataclass(frozen=True)
+class _Built:
+    """The last PDF this process built, and what it was built from."""
+
+    key: bytes
+    data: bytes
+    warnings: tuple[str, ...]
+
+
+_last: _Built | None = None
+
+
 def pdf_bytes(issue: Issue, folder: Path | str, *, progress: Progress | None = None,
-              tagged: bool = True) -> tuple[bytes, list[str]]:
+              tagged: bool = True, reuse: bool = False) -> tuple[bytes, list[str]]:
     """The PDF of an issue as bytes, with warnings (pictures that could not be drawn).
 
-    ``tagged=False`` gives the same pages without structure or conformance entries: only
-    ``make bench`` wants that, to measure what tagging costs.
+    ``reuse=True`` gives the PDF this process built last if it was built from the same
+    issue, pictures and theme (``_inputs_key``): the email attaching the PDF that the same
+    export, or the preview a moment before, has just made, instead of building it again.
+    Every build is remembered; only a caller that asks for it reuses one, so a PDF export
+    always builds afresh. ``tagged=False`` gives the same pages without structure or
+    conformance entries: only ``make bench`` wants that, to measure what tagging costs.
     """
+    global _last
+    folder = Path(folder)
+    key = _inputs_key(issue, folder) if tagged else None
+    last = _last
+    if reuse and key is not None and last is not None and last.key == key:
+        if progress is not None:
+            progress(1, 1)
+        return last.data, list(last.warnings)
     buffer = io.BytesIO()
-    warnings = _build(issue, Path(folder), buffer, progress, tagged)
-    return buffer.getvalue(), warnings
+    warnings = _build(issue, folder, buffer, progress, tagged)
+    data = buffer.getvalue()
+    if key is not None:
+        _last = _Built(key, data, tuple(warnings))
+    return data, warnings
+
+
+def _inputs_key(issue: Issue, folder: Path) -> bytes | None:
+    """A digest of everything a PDF is built from: the issue, the theme it names, and the
+    name, size, inode and time of every picture file it draws. None if it cannot be taken
+    (then nothing is reused)."""
+    try:
+        theme = load_theme(issue.export.theme or "default", issue.export)
+        digest = hashlib.sha256(pickle.dumps((issue, theme, str(folder.resolve())),
+                                             protocol=pickle.HIGHEST_PROTOCOL))
+        files = [image_file(folder, image) for article in issue.placed_articles()
+                 for image in article.images]
+        if theme.logo is not None:
+            files.append(theme.logo.path)
+        for path in files:
+            try:
+                st = path.stat()
+                stamp = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_mode)
+            except (OSError, ValueError):
+                stamp = None
+            digest.update(repr((str(path), stamp)).encode("utf-8", "surrogatepass"))
+    except Exception:  # noqa: BLE001 - a key that cannot be taken only means no reuse
+        return None
+    return digest.digest()
 
 
 def write_pdf(issue: Issue, folder: Path | str, out: Path | str, *,

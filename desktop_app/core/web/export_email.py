@@ -98,7 +98,7 @@ def email_bytes(issue: Issue, folder: Path | str, *, progress: Progress | None =
             if progress is not None:
                 progress(round(1000 * (share + (1 - share) * done / max(all_, 1))), 1000)
 
-        pdf, pdf_warnings = pdf_bytes(issue, folder, progress=pdf_step)
+        pdf, pdf_warnings = pdf_bytes(issue, folder, progress=pdf_step, reuse=True)
         warnings.extend(w for w in pdf_warnings if w not in warnings)
         message.add_attachment(pdf, maintype="application", subtype="pdf",
                                filename=pdf_name(issue))
