@@ -84,6 +84,13 @@ class NoteItem:
 
     text: str = ""
 
+
+# Lists the model keeps as plain texts, shown in a ListEditor as items with one field: how an
+# article's list becomes the editor's items, and back.
+LIST_ITEMS = {"notes": (lambda texts: [NoteItem(t) for t in texts],
+                        lambda items: [item.text for item in items])}
+_AS_IS = (list, list)
+
 NO_ARTICLE = "Choose an article in the issue structure or the pool, or make one (Ctrl+N)."
 
 
@@ -330,10 +337,8 @@ class ArticleEditor(QWidget):
             self.status.setCurrentIndex(index)
         self.body.set_text(article.body)
         for attr, editor in self.lists.items():
-            items = getattr(article, attr)
-            if attr == "notes":
-                items = [NoteItem(text) for text in items]
-            editor.set_items(items)  # a no-op when that list is unchanged
+            to_items, _ = LIST_ITEMS.get(attr, _AS_IS)
+            editor.set_items(to_items(getattr(article, attr)))  # a no-op when unchanged
 
     def _fill_picker(self) -> None:
         self.picker.set_contacts(self.known_contacts())
@@ -378,8 +383,8 @@ class ArticleEditor(QWidget):
     def _set_list(self, attr: str, items: list, text: str, merge_key: object) -> None:
         if self.article_id is None or self.doc.read_only:
             return
-        if attr == "notes":
-            items = [item.text for item in items]
+        _, from_items = LIST_ITEMS.get(attr, _AS_IS)
+        items = from_items(items)
         self.doc.push(SetArticleListCommand(self.doc, self.article_id, attr, items, text,
                                             merge_key))
         if attr == "contacts" and merge_key is None:
