@@ -58,22 +58,25 @@ def check_image(path: Path | str, full: bool = False) -> tuple[str, int, int]:
         except (OSError, SyntaxError, ValueError) as exc:
             raise ImageProblem(f"{path.name}: damaged picture ({exc})") from None
     if full:
-        _decode_fully(str(path), info.st_size, info.st_mtime_ns)
+        damage = _damage(str(path), info.st_size, info.st_mtime_ns)
+        if damage:
+            raise ImageProblem(f"{path.name}: damaged picture, it cannot be decoded to the end "
+                               f"({damage})")
     return fmt, width, height
 
 
 @lru_cache(maxsize=256)
-def _decode_fully(path: str, _size: int, _mtime_ns: int) -> None:
-    """Decode every pixel of a picture once per version of the file; ImageProblem if damaged."""
-    name = Path(path).name
+def _damage(path: str, _size: int, _mtime_ns: int) -> str:
+    """Why a picture cannot be decoded to its last pixel ("" if it can): decoded once per
+    version of the file, the answer kept either way (validate asks after every edit)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         try:
             with PILImage.open(path, formats=list(ALLOWED_FORMATS)) as img:
                 img.load()
         except Exception as exc:  # noqa: BLE001 - any decoder failure is a damaged picture
-            raise ImageProblem(f"{name}: damaged picture, it cannot be decoded to the end "
-                               f"({_reason(exc)})") from None
+            return _reason(exc)
+    return ""
 
 
 def _reason(exc: Exception) -> str:

@@ -18,7 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ..markup import Run
 from ..theme import Theme
-from .system_fonts import system_font
+from .system_fonts import coverage, system_font
 
 ROLES = ("regular", "bold", "italic", "bold_italic", "display", "fallback")
 # Text the eye reads as blank but a font may lack: never worth a font switch.
@@ -72,14 +72,9 @@ def _register(files: tuple[tuple[str, str], ...]) -> FontSet:
         for italic in (0, 1):
             # The fallback face has no bold or italic: it stands in for all four.
             addMapping(names["fallback"], bold, italic, names["fallback"])
-    covered = _coverage(names["regular"])
-    return FontSet(covered=covered, fallback_covered=_coverage(names["fallback"]),
+    covered = coverage(names["regular"])
+    return FontSet(covered=covered, fallback_covered=coverage(names["fallback"]),
                    house_chars=frozenset(map(chr, covered)) | _NEUTRAL, **names)
-
-
-def _coverage(name: str) -> frozenset[int]:
-    face = pdfmetrics.getFont(name).face
-    return frozenset(ord(c) if isinstance(c, str) else c for c in face.charToGlyph)
 
 
 def text_markup(text: str, fonts: FontSet) -> str:

@@ -27,6 +27,12 @@ MAX_SCANNED = 400  # fonts read per process when there is no fontconfig to ask
 _FC_TIMEOUT = 5.0
 
 
+def coverage(name: str) -> frozenset[int]:
+    """The code points a registered TrueType font has glyphs for."""
+    face = pdfmetrics.getFont(name).face
+    return frozenset(ord(c) if isinstance(c, str) else c for c in face.charToGlyph)
+
+
 @dataclass(frozen=True)
 class SystemFont:
     """A registered system font: its reportlab name, file and the characters it has."""
@@ -88,11 +94,10 @@ def _register(path: Path) -> SystemFont | None:
     try:
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, key, subfontIndex=0))
-        face = pdfmetrics.getFont(name).face
+        covered = coverage(name)
     except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError):
         # PostScript outlines, no embedding allowed, or a damaged file: not usable here.
         return None
-    covered = frozenset(ord(c) if isinstance(c, str) else c for c in face.charToGlyph)
     font = SystemFont(name, path, covered)
     _found.append(font)
     return font
@@ -144,6 +149,9 @@ def usual_font_dirs() -> list[Path]:
 
 def _scan(code: int) -> list[Path]:
     """Font files not yet read, the ones that may have ``code`` first, within a budget."""
+    budget = MAX_SCANNED - len(_tried)
+    if budget <= 0:
+        return []  # the budget is spent: no need to walk the font folders again
     files: list[Path] = []
     for folder in font_dirs if font_dirs is not None else usual_font_dirs():
         try:
@@ -153,5 +161,4 @@ def _scan(code: int) -> list[Path]:
         except OSError:
             continue
     fresh = [f for f in sorted(files, key=_preference) if str(f) not in _tried]
-    budget = max(0, MAX_SCANNED - len(_tried))
     return fresh[:budget]
