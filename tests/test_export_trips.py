@@ -129,6 +129,16 @@ def test_characters_no_font_has_are_reported_with_their_article(font_dir, tmp_pa
     assert len(found) == 1 and found[0].article_id == "world"
 
 
+def test_a_note_is_checked_and_an_article_left_in_the_pool_is_not(font_dir, tmp_path):
+    issue = _with_text("nothing unusual")
+    issue.sections[1].articles[0].notes = [f"A source in Chinese: {CHINESE}."]
+    issue.pool.append(Article(id="pooled", title="Pooled", body=f"Not printed: {CHINESE}"))
+    data, warnings = pdf_bytes(issue, tmp_path)
+    assert len(warnings) == 1 and "article 'Partners across the world'" in warnings[0]
+    found = [p for p in validate(issue, tmp_path) if "U+4E2D" in p.message]
+    assert [p.article_id for p in found] == ["world"]
+
+
 def test_a_system_font_that_has_them_is_used(font_dir, tmp_path):
     folder, devanagari = font_dir
     if devanagari is None:

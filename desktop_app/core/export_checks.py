@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .errors import BulletinError
-from .model import Article, ExportOptions, Issue, SidebarCallout, StatisticCallout
+from .model import ExportOptions, Issue, printed_texts
 from .theme import PAPER_SIZES, Theme, load_theme
 
-ERROR = "error"
+ERROR = "error"  # the severities of validate's problems too
 WARNING = "warning"
 MAX_LISTED = 6
 
@@ -30,22 +29,24 @@ class Finding:
     field: str = ""
 
 
-def export_findings(issue: Issue) -> list[Finding]:
-    """The paper, and text the fonts cannot draw: what the exporters would refuse or lose.
-
-    A theme that cannot be loaded is validate's theme check's to report.
+def export_findings(issue: Issue, theme: Theme | None) -> list[Finding]:
+    """The paper, and text the fonts of ``theme`` cannot draw: what the exporters would
+    refuse or lose. ``theme`` is None when it cannot be loaded (validate reports that).
     """
     found: list[Finding] = []
     options = issue.export
     if options.paper and options.paper not in PAPER_SIZES:
         found.append(Finding(ERROR, f"export paper '{options.paper}' should be "
                              f"{' or '.join(PAPER_SIZES)}", ("export", "paper"), field="paper"))
-    try:
-        theme = load_theme(options.theme or "default", theme_options(options))
-    except BulletinError:
-        return found
-    found.extend(glyph_findings(issue, theme))
+    if theme is not None:
+        found.extend(glyph_findings(issue, theme))
     return found
+
+
+def issue_theme(issue: Issue) -> Theme:
+    """The theme the issue names, with its paper and columns; an unknown paper is left out
+    (it is reported on its own). BulletinError if the theme cannot be loaded."""
+    return load_theme(issue.export.theme or "default", theme_options(issue.export))
 
 
 def theme_options(options: ExportOptions) -> ExportOptions:
@@ -72,16 +73,16 @@ def glyph_findings(issue: Issue, theme: Theme) -> list[Finding]:
         for char in missing:
             font = find_font(char)
             (by_font.setdefault(font.path.name, []) if font else lost).append(char)
-        where, field = ((), "") if article_id is None else ((), "body")
+        field = "" if article_id is None else "body"
         if lost:
             found.append(Finding(
                 WARNING, f"{label}: {_count(lost)} no font on this computer can draw "
                 f"({_listed(lost)}) will print as empty boxes and be missing from the PDF's "
-                "text (the Word file keeps them)", where, article_id, field))
+                "text (the Word file keeps them)", (), article_id, field))
         for file, chars in by_font.items():
             found.append(Finding(
                 WARNING, f"{label}: {_count(chars)} the bundled fonts lack ({_listed(chars)}) "
-                f"are printed with this computer's font {file}", where, article_id, field))
+                f"are printed with this computer's font {file}", (), article_id, field))
     return found
 
 
@@ -95,32 +96,15 @@ def _listed(chars: list[str]) -> str:
 
 
 def _texts_by_owner(issue: Issue) -> Iterator[tuple[str | None, str, list[str]]]:
+    """The text the exports print, by owner: the issue's own, then each placed article's."""
     own = [issue.title, issue.strapline, issue.published, issue.welcome]
     for section in issue.sections:
         own += [section.title, section.intro]
     for contact in issue.team_contacts:
-        own += [contact.name, contact.role, contact.organisation, contact.email, contact.phone]
+        own += contact.texts()
     yield None, "the issue's own text", own
-    for article in issue.all_articles():
-        yield article.id, f"article '{article.title or article.id}'", list(article_texts(article))
-
-
-def article_texts(article: Article) -> Iterator[str]:
-    """Every piece of text of an article that an export prints."""
-    yield from (article.title, article.standfirst, article.body)
-    for quote in article.pull_quotes:
-        yield from (quote.text, quote.attribution)
-    for contact in article.contacts:
-        yield from (contact.name, contact.role, contact.organisation, contact.email,
-                    contact.phone)
-    for image in article.images:
-        yield from (image.alt, image.caption)
-    for callout in article.callouts:
-        if isinstance(callout, StatisticCallout):
-            yield from (callout.value, callout.label)
-        elif isinstance(callout, SidebarCallout):
-            yield callout.title
-            yield from callout.items
+    for article in issue.placed_articles():
+        yield article.id, f"article '{article.title or article.id}'", printed_texts(article)
 
 
 def glyph_warnings(issue: Issue, theme: Theme) -> list[str]:

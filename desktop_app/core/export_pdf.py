@@ -79,26 +79,26 @@ def pdf_bytes(issue: Issue, folder: Path | str, *, progress: Progress | None = N
     """
     global _last
     folder = Path(folder)
-    key = _inputs_key(issue, folder) if tagged else None
+    theme = load_theme(issue.export.theme or "default", issue.export)
+    key = _inputs_key(issue, theme, folder) if tagged else None
     last = _last
     if reuse and key is not None and last is not None and last.key == key:
         if progress is not None:
             progress(1, 1)
         return last.data, list(last.warnings)
     buffer = io.BytesIO()
-    warnings = _build(issue, folder, buffer, progress, tagged)
+    warnings = _build(issue, theme, folder, buffer, progress, tagged)
     data = buffer.getvalue()
     if key is not None:
         _last = _Built(key, data, tuple(warnings))
     return data, warnings
 
 
-def _inputs_key(issue: Issue, folder: Path) -> bytes | None:
+def _inputs_key(issue: Issue, theme: Theme, folder: Path) -> bytes | None:
     """A digest of everything a PDF is built from: the issue, the theme it names, and the
     name, size, inode and time of every picture file it draws. None if it cannot be taken
     (then nothing is reused)."""
     try:
-        theme = load_theme(issue.export.theme or "default", issue.export)
         digest = hashlib.sha256(pickle.dumps((issue, theme, str(folder.resolve())),
                                              protocol=pickle.HIGHEST_PROTOCOL))
         files = [image_file(folder, image) for article in issue.placed_articles()
@@ -149,15 +149,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build(issue: Issue, folder: Path, sink: io.BytesIO, progress: Progress | None,
-           tagged: bool = True) -> list[str]:
+def _build(issue: Issue, theme: Theme, folder: Path, sink: io.BytesIO,
+           progress: Progress | None, tagged: bool = True) -> list[str]:
     with _collector_paused():
-        return _build_pdf(issue, folder, sink, progress, tagged)
+        return _build_pdf(issue, theme, folder, sink, progress, tagged)
 
 
-def _build_pdf(issue: Issue, folder: Path, sink: io.BytesIO,
+def _build_pdf(issue: Issue, theme: Theme, folder: Path, sink: io.BytesIO,
                progress: Progress | None, tagged: bool) -> list[str]:
-    theme = load_theme(issue.export.theme or "default", issue.export)
     blocks = build_blocks(issue, folder)
     total = len(blocks)
     done = [0]

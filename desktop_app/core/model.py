@@ -61,6 +61,10 @@ class Contact:
         """Identity used to offer a contact once in pickers."""
         return (self.name.strip().casefold(), self.email.strip().casefold())
 
+    def texts(self) -> list[str]:
+        """What a contact block prints: name, role, organisation, email and phone."""
+        return [self.name, self.role, self.organisation, self.email, self.phone]
+
 
 @dataclass
 class PullQuote:
@@ -327,6 +331,29 @@ class Issue:
         """Every distinct contact used in this issue, team first, for pickers."""
         return unique_contacts(self.team_contacts,
                                [c for a in self.all_articles() for c in a.contacts])
+
+
+def element_texts(article: Article) -> list[str]:
+    """The text of an article's elements as stored: pull quotes, contacts, pictures' alt text
+    and captions, and each callout's declared fields."""
+    out: list[str] = []
+    for quote in article.pull_quotes:
+        out += [quote.text, quote.attribution]
+    for contact in article.contacts:
+        out += contact.texts()
+    for image in article.images:
+        out += [image.alt, image.caption]
+    for callout in article.callouts:
+        for declared in callout_kind(callout).fields:
+            value = getattr(callout, declared.name)
+            out += value if isinstance(value, list) else [str(value)]
+    return out
+
+
+def printed_texts(article: Article) -> list[str]:
+    """Every piece of text of an article that an export prints, as stored (markup and all)."""
+    return [article.title, article.standfirst, article.body, *article.notes,
+            *element_texts(article)]
 
 
 def unique_contacts(*groups: list[Contact]) -> list[Contact]:

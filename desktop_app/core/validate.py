@@ -8,17 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BulletinError
-from .export_checks import export_findings, theme_options
+from .export_checks import ERROR, WARNING, export_findings, issue_theme
 from .images import ImageProblem, check_image
 from .markup import link_problem, parse
 from .model import ID_PATTERN, Article, Contact, Issue, Status, callout_kind
 from .storage import ISSUE_FILE, SourceMap, image_file
-from .theme import contrast_problems, load_theme
+from .theme import Theme, contrast_problems
 
 EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-
-ERROR = "error"
-WARNING = "warning"
 
 
 @dataclass(frozen=True)
@@ -69,8 +66,14 @@ def validate(issue: Issue, folder: Path | None = None, source: SourceMap | None 
             add(ERROR, f"team contact {i + 1}: {message}", None, None, "team_contacts", i, key,
                 field="team_contacts")
 
-    for severity, message in theme_problems(issue, check_files):
-        add(severity, message, None, None, "export", "theme", field="theme")
+    theme: Theme | None = None
+    try:
+        theme = issue_theme(issue)
+    except BulletinError as exc:
+        add(ERROR, f"theme: {exc}", None, None, "export", "theme", field="theme")
+    else:
+        for severity, message in theme_problems(theme, check_files):
+            add(severity, message, None, None, "export", "theme", field="theme")
 
     ids = Counter([s.id for s in issue.sections] + [a.id for a in issue.all_articles()])
     for ident, count in ids.items():
@@ -97,7 +100,7 @@ def validate(issue: Issue, folder: Path | None = None, source: SourceMap | None 
             problems.extend(_article(article, sid, folder, source, file, check_files))
     for article in issue.pool:
         problems.extend(_article(article, None, folder, source, file, check_files))
-    for found in export_findings(issue):  # what the exporters would refuse or lose
+    for found in export_findings(issue, theme):  # what the exports would refuse or lose
         line = (source.line("article", found.article_id, found.field) if found.article_id
                 else source.line("", None, *found.where))
         problems.append(Problem(found.severity, found.message, file, line, None,
@@ -159,18 +162,13 @@ def _article(article: Article, section_id: str | None, folder: Path | None, sour
     return out
 
 
-def theme_problems(issue: Issue, check_files: bool = True) -> list[tuple[str, str]]:
+def theme_problems(theme: Theme, check_files: bool = True) -> list[tuple[str, str]]:
     """What is wrong with the issue's theme: (severity, message) for each problem.
 
     Text colours too faint on their background (WCAG 2.1 AA: 4.5:1, 3:1 for large text)
     and a logo without alt text make a PDF that is not accessible; a logo file that is missing
     or damaged is left out of the exports.
     """
-    try:
-        # An unknown paper is reported on its own line (export_findings), not as the theme's.
-        theme = load_theme(issue.export.theme or "default", theme_options(issue.export))
-    except BulletinError as exc:
-        return [(ERROR, f"theme: {exc}")]
     label = f"theme '{theme.name}'"
     problems = [(ERROR, f"{label}: {problem}") for problem in contrast_problems(theme)]
     logo = theme.logo

@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Article, Contact, Issue, callout_kind
+from ..model import Article, Issue
+from ..model import element_texts as model_element_texts
 
 _WORD = re.compile(r"\w+")
 SHOWN = 12  # unaccounted words listed in a report line
@@ -129,10 +130,6 @@ def balance(source: list[str], kept: Counter[str], structure: Counter[str],
 # ---- the words an import put into the issue ---------------------------------------------------
 
 
-def _contact_texts(contact: Contact) -> list[str]:
-    return [contact.name, contact.role, contact.organisation, contact.email, contact.phone]
-
-
 def running_texts(article: Article) -> list[str]:
     """An article's running text: title, standfirst, body and notes."""
     return [article.title, article.standfirst, markup_words(article.body),
@@ -142,17 +139,7 @@ def running_texts(article: Article) -> list[str]:
 def element_texts(article: Article) -> list[str]:
     """The text of an article's elements, and the facts an import records on it. Pull quotes
     repeat the running text on purpose, so they are kept apart from it."""
-    out: list[str] = []
-    for quote in article.pull_quotes:
-        out += [quote.text, quote.attribution]
-    for contact in article.contacts:
-        out += _contact_texts(contact)
-    for image in article.images:
-        out += [image.alt, image.caption]
-    for callout in article.callouts:
-        for declared in callout_kind(callout).fields:
-            value = getattr(callout, declared.name)
-            out += value if isinstance(value, list) else [str(value)]
+    out = model_element_texts(article)
     for key in ("suggested_section", "cleared_for_publication"):
         value = article.extra.get(key)
         if isinstance(value, str):
@@ -173,7 +160,7 @@ def issue_texts(issue: Issue) -> list[str]:
     """
     out = [issue.title, issue.strapline, issue.edition_line, markup_words(issue.welcome)]
     for contact in issue.team_contacts:
-        out += _contact_texts(contact)
+        out += contact.texts()
     out += [markup_words(section.intro) for section in issue.sections]
     return out
 
