@@ -117,11 +117,9 @@ def plan_article_moves(issue: Issue, article_ids: list[str], section_id: str | N
                 target = len(shadow.section(section_id).articles if section_id
                              else shadow.pool)
         else:
-            # Each further article goes right after the one before it, whatever the pops do.
-            holder, now = shadow.find_article(aid)
-            same = (holder.id if holder else None) == section_id
-            desired = previous if same and now < previous else previous + 1
-            target = final_index_arg(shadow, aid, section_id, desired)
+            # Each further article goes right after the one before it, whatever the pops do:
+            # ``previous`` is read after the last move, so that is always the next row.
+            target = previous + 1
         plan.append((aid, target))
         move_article(shadow, aid, section_id, target)
         previous = shadow.find_article(aid)[1]

@@ -33,7 +33,6 @@ W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-REL_DOCUMENT = "/officeDocument"
 REL_COMMENTS = "/comments"
 REL_EXTENDED = "/commentsExtended"
 REL_STYLES = "/styles"
@@ -152,10 +151,9 @@ def read_comments(docx_path: Path | str, issue: Issue) -> CommentReport:
     Raises UntrustedFileError (a BulletinError) for a file that is not a sane Word file.
     """
     path = Path(docx_path)
-    check_docx(path)
+    main = check_docx(path)  # the main part, found as Word finds it
     package = _Package(path)
     try:
-        main = package.related("", REL_DOCUMENT) or "word/document.xml"
         document = package.xml(main)
         comments_part = package.related(main, REL_COMMENTS)
         if comments_part is None:

@@ -80,8 +80,3 @@ def word_texts(document: Any) -> tuple[str, str]:
                 margins.append(text)
     return "\n".join(story), "\n".join(margins)
 
-
-def header_footer_text(document: Any) -> str:
-    """The distinct texts of the page headers and footers, one to a line."""
-    return word_texts(document)[1]
-

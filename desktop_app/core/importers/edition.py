@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import STANDARD_SECTIONS, ordinal_words
-from .recognise import normalise_heading
+from .recognise import SECTION_KEYS, normalise_heading
 
 ACRONYMS = frozenset("""
     SOC NCA GAIN ROCU ROCUS OCG OCGS HMRC HMICFRS NPCC PCC PCCS OPCC CPS DVLA DVSA GLAA EAS
@@ -122,8 +122,8 @@ class SectionMatch:
     near: bool = False  # matched nearly, not exactly: the report says so
 
 
-_STANDARD = {sid: title for sid, title in STANDARD_SECTIONS}
-_KEYS = {normalise_heading(title): sid for sid, title in STANDARD_SECTIONS}
+_STANDARD = dict(STANDARD_SECTIONS)
+_KEYS = SECTION_KEYS
 
 
 def match_section(heading: str, acronyms: set[str] | frozenset[str] = ACRONYMS) -> SectionMatch:

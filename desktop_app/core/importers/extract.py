@@ -14,11 +14,9 @@ from ..model import PullQuote
 from .contacts import find_contacts, without_contact
 from .docx_read import Element, ParaInfo, PictureRef, TableInfo
 from .place import Draft, PendingPicture
-from .quotes import QUOTE_MARKS, quote_in, said_line, strip_marks
+from .quotes import QUOTE_MARKS, quote_in, said_line, strip_marks, suggestions_full
 from .recognise import mailto_addresses
 from .report import ImportReport
-
-MAX_SUGGESTED_QUOTES = 3
 
 
 def take_parts(elements: list[Element], draft: Draft, report: ImportReport,
@@ -89,7 +87,7 @@ def _following(elements: list[Element], i: int) -> list[str]:
 
 def _quote(elements: list[Element], i: int, element: ParaInfo, draft: Draft,
            previous: ParaInfo | None) -> None:
-    if sum(bool(q.extra.get("suggested")) for q in draft.pull_quotes) >= MAX_SUGGESTED_QUOTES:
+    if suggestions_full(draft.pull_quotes):
         return
     text = element.text
     before = previous.text if previous is not None else ""

@@ -28,19 +28,20 @@ from .edition import ACRONYMS, acronyms_in, is_team_heading, match_section, titl
 from .ledger import issue_words
 from .markdown_edition import EditionFacts, names_bulletin
 from .place import Draft, PendingPicture, finish_ledger, place_drafts, section_for
-from .quotes import find_quote, said_line, strip_marks, unquote
-from .recognise import (
+from .quotes import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
-    mailto_addresses,
-    normalise_heading,
-    standard_section,
+    find_quote,
+    said_line,
+    strip_marks,
+    suggestions_full,
+    unquote,
 )
+from .recognise import mailto_addresses, normalise_heading, standard_section
 from .report import ImportReport
 from .write_markup import Block, Item, ItemList, Para, SubHeading, blocks_markup, plain
 
 MAX_MARKDOWN_BYTES = 10 * 2**20
-MAX_SUGGESTED_QUOTES = 3
 _DASH = re.compile(r"^\s*[-\u2013\u2014~]")
 
 
@@ -260,8 +261,6 @@ class _Reader:
             return i + 3
         if kind in ("bullet_list_open", "ordered_list_open"):
             return self._list(tokens, i, chunk)
-        if kind == "blockquote_open":
-            return self._blockquote(tokens, i, chunk)
         if kind in ("fence", "code_block"):
             for para in re.split(r"\n\s*\n", tok.content.strip("\n")):
                 if para.strip():
@@ -348,8 +347,7 @@ class _Reader:
     def _suggest_quote(self, draft: Draft, text: str) -> None:
         """A quotation with its speaker in a sentence: offered as a pull quote to accept (the
         sentence stays where the contributor put it)."""
-        if sum(bool(q.extra.get("suggested")) for q in draft.pull_quotes) >= \
-                MAX_SUGGESTED_QUOTES:
+        if suggestions_full(draft.pull_quotes):
             return
         found = find_quote(text)
         if found is not None:

@@ -23,6 +23,12 @@ PAIRS = {"\u201c": "\u201d", "\"": "\"", "\u2018": "\u2019", "'": "'", "\u00ab":
          "\u201e": "\u201c"}
 MIN_QUOTE = 12  # characters: anything shorter is no pull quote
 QUOTE_MARKS = frozenset(OPEN_QUOTES + CLOSE_QUOTES)
+MAX_SUGGESTED_QUOTES = 3  # pull quotes an import suggests per article
+
+
+def suggestions_full(pull_quotes: list) -> bool:
+    """Whether an article already has as many suggested pull quotes as an import makes."""
+    return sum(bool(q.extra.get("suggested")) for q in pull_quotes) >= MAX_SUGGESTED_QUOTES
 VERBS = (r"(?:said|says|added|adds|explained|explains|commented|comments|stated|states|"
          r"told\s+(?:us|the\s+\w+|[A-Z][\w-]*)|remarked|noted|notes|continued|concluded|"
          r"reflected|warned|urged|emphasised|emphasized|highlighted|insisted|admitted|"

@@ -11,7 +11,6 @@ import unicodedata
 
 from ..markup import Run
 from ..model import STANDARD_SECTIONS
-from .quotes import CLOSE_QUOTES, OPEN_QUOTES
 
 
 def normalise_heading(text: str) -> str:
@@ -22,12 +21,12 @@ def normalise_heading(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
-_SECTION_KEYS = {normalise_heading(title): sid for sid, title in STANDARD_SECTIONS}
+SECTION_KEYS = {normalise_heading(title): sid for sid, title in STANDARD_SECTIONS}
 
 
 def standard_section(heading: str) -> str | None:
     """The id of the standard section a heading names ("meet the..." -> "meet-the"), or None."""
-    return _SECTION_KEYS.get(normalise_heading(heading))
+    return SECTION_KEYS.get(normalise_heading(heading))
 
 
 def mailto_addresses(runs: list[Run]) -> list[str]:
@@ -41,5 +40,4 @@ def mailto_addresses(runs: list[Run]) -> list[str]:
     return found
 
 
-__all__ = ["normalise_heading", "standard_section", "mailto_addresses", "OPEN_QUOTES",
-           "CLOSE_QUOTES"]
+__all__ = ["normalise_heading", "standard_section", "mailto_addresses", "SECTION_KEYS"]
