@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.errors import IssueFileError
+from desktop_app.core.errors import BulletinError, IssueFileError
 from desktop_app.core.storage import ISSUE_FILE, load_issue, save_issue
 from desktop_app.core.yamlsafe import MAX_DEPTH
 
@@ -30,13 +30,13 @@ def refusal(folder: Path) -> IssueFileError:
     return caught.value
 
 
-def load_within(folder: Path, seconds: float = 5.0):
+def load_within(folder: Path, seconds: float = 5.0, load=load_issue):
     """Load in a thread: a hang fails the test instead of stopping the suite."""
     result: list[object] = []
 
     def work() -> None:
         try:
-            result.append(load_issue(folder))
+            result.append(load(folder))
         except Exception as exc:  # noqa: BLE001 - handed back to the test
             result.append(exc)
 
@@ -145,6 +145,21 @@ def test_a_link_to_a_fifo_inside_the_folder_is_refused(tmp_path):
     (tmp_path / ISSUE_FILE).symlink_to(tmp_path / "pipe")
     error = load_within(tmp_path)
     assert isinstance(error, IssueFileError) and "not a regular file" in str(error)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_the_teams_files_beside_the_issues_are_never_read_from_a_fifo(tmp_path):
+    from desktop_app.core.article_templates import load_template
+    from desktop_app.core.directory import DirectoryError, load_directory
+    from desktop_app.core.proof.spelling import load_team_words
+
+    for name, load, refused in (
+            ("contacts.yaml", load_directory, DirectoryError),
+            ("team-dictionary.txt", load_team_words, BulletinError),
+            ("template.yaml", load_template, BulletinError)):
+        os.mkfifo(tmp_path / name)
+        error = load_within(tmp_path / name, load=load)
+        assert isinstance(error, refused) and "not a regular file" in str(error), name
 
 
 def test_a_symlinked_issue_file_outside_the_folder_is_not_read(tmp_path):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BulletinError
+from .fileio import FileTooBig, read_regular
 from .model import Article
 from .storage import parse_article_file
 
@@ -42,9 +43,9 @@ def bundled_template_dir() -> Path:
 def load_template(path: Path) -> ArticleTemplate:
     """Read one template file; BulletinError (one line, naming the file) if it cannot be."""
     try:
-        if path.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise BulletinError(f"{path.name}: too big for an article template")
-        data = path.read_bytes()
+        data = read_regular(path, MAX_TEMPLATE_BYTES)
+    except FileTooBig:
+        raise BulletinError(f"{path.name}: too big for an article template") from None
     except OSError as exc:
         raise BulletinError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
     others, article, _warnings = parse_article_file(data, path)

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from .errors import BulletinError
-from .fileio import write_bytes_atomic
+from .fileio import FileTooBig, read_regular, write_bytes_atomic
 from .model import Contact, unique_contacts
 from .storage import CONTACT_KEYS
 
@@ -29,11 +29,11 @@ def load_directory(path: Path | str) -> list[Contact]:
     """The contacts in a directory file; an empty list if there is none yet."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_DIRECTORY_BYTES:
-            raise DirectoryError(f"{path}: too big for a contact directory")
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular(path, MAX_DIRECTORY_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         return []
+    except FileTooBig:
+        raise DirectoryError(f"{path}: too big for a contact directory") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DirectoryError(f"{path}: cannot be read ({exc})") from None
     try:

@@ -106,6 +106,46 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+class NotRegularFile(OSError):
+    """A name that is a folder, pipe, device or socket where a file was expected."""
+
+    def __init__(self, path: Path | str, mode: int) -> None:
+        self.is_folder = stat.S_ISDIR(mode)
+        what = "a folder" if self.is_folder else "not a regular file (a pipe, device or socket)"
+        super().__init__(f"{Path(path).name} is {what}")
+
+
+class FileTooBig(OSError):
+    """A file over the size a reader accepts."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size, self.limit = size, limit
+        super().__init__(f"{size / 1e6:.1f} MB; the limit is {limit // 2**20} MB")
+
+
+def read_regular(path: Path | str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    A FIFO would hang the read and a device has no end, so only a regular file is read,
+    checked before opening and again on the open descriptor (the name could be swapped in
+    between). Raises FileNotFoundError, NotRegularFile, FileTooBig or another OSError.
+    """
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFile(path, info.st_mode)
+    if info.st_size > limit:
+        raise FileTooBig(info.st_size, limit)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(path, mode)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooBig(len(data), limit)
+    return data
+
+
 def digest_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

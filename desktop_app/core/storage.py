@@ -20,7 +20,16 @@ import yaml
 from desktop_app.resources import demo_dir
 
 from .errors import BulletinError, ChangedOnDiskError, IssueFileError
-from .fileio import atomic_writer, digest_bytes, is_inside, remove_leftovers, staged_folder
+from .fileio import (
+    FileTooBig,
+    NotRegularFile,
+    atomic_writer,
+    digest_bytes,
+    is_inside,
+    read_regular,
+    remove_leftovers,
+    staged_folder,
+)
 from .locking import folder_lock
 from .model import (
     CALLOUT_KINDS,
@@ -105,37 +114,25 @@ def load_issue(location: Path | str) -> IssueFile:
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; IssueFileError for anything else.
 
-    A FIFO would hang the read and a device has no end, so only regular files are read, checked
-    before opening and again on the open descriptor (the name could be swapped in between). A
+    Only a regular file is read (``fileio.read_regular``: a FIFO would hang the read). A
     symbolic link is followed only if it stays inside the file's folder.
     """
     try:
-        info = os.lstat(path)
-        if stat.S_ISLNK(info.st_mode):
-            if not is_inside(path.parent, path):
-                raise IssueFileError(path, "is a link to a file outside the issue folder")
-            info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IssueFileError(path, "is a folder, not an issue file")
-        if not stat.S_ISREG(info.st_mode):
-            raise IssueFileError(path, "is not a regular file (a pipe, device or socket)")
-        if info.st_size > limit:
-            raise IssueFileError(
-                path, f"file is {info.st_size / 1e6:.1f} MB; the limit is {limit // 2**20} MB")
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise IssueFileError(path, "is not a regular file (a pipe, device or socket)")
-            data = handle.read(limit + 1)
+        if stat.S_ISLNK(os.lstat(path).st_mode) and not is_inside(path.parent, path):
+            raise IssueFileError(path, "is a link to a file outside the issue folder")
+        return read_regular(path, limit)
     except FileNotFoundError:
         raise IssueFileError(path, "no issue file here (is this an issue folder?)") from None
+    except NotRegularFile as exc:
+        raise IssueFileError(path, "is a folder, not an issue file" if exc.is_folder
+                             else "is not a regular file (a pipe, device or socket)") from None
+    except FileTooBig as exc:
+        raise IssueFileError(path, f"file is {exc.size / 1e6:.1f} MB; the limit is "
+                             f"{limit // 2**20} MB") from None
     except IsADirectoryError:
         raise IssueFileError(path, "is a folder, not an issue file") from None
     except OSError as exc:
         raise IssueFileError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise IssueFileError(path, f"file is over the {limit // 2**20} MB limit")
-    return data
 
 
 def parse_issue(data: bytes, path: Path) -> IssueFile:

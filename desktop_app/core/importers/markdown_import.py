@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..errors import BulletinError
+from ..fileio import FileTooBig, read_regular
 from ..images import MAX_IMAGE_BYTES
 from ..markup import Run, configure_linkify, link_problem, safe_href
 from ..model import Issue, PullQuote
@@ -129,11 +130,10 @@ def source_words(tokens: list[Token]) -> str:
 
 def _read(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_MARKDOWN_BYTES:
-            raise BulletinError(f"{path.name}: {size / 2**20:.0f} MB is too big for a Markdown "
-                                "file")
-        data = path.read_bytes()
+        data = read_regular(path, MAX_MARKDOWN_BYTES)
+    except FileTooBig as exc:
+        raise BulletinError(f"{path.name}: {exc.size / 2**20:.0f} MB is too big for a Markdown "
+                            "file") from None
     except OSError as exc:
         raise BulletinError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
     try:

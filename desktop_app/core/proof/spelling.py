@@ -23,7 +23,7 @@ from pathlib import Path
 from desktop_app.resources import resource_dir
 
 from ..errors import BulletinError
-from ..fileio import write_bytes_atomic
+from ..fileio import FileTooBig, read_regular, write_bytes_atomic
 
 LANGUAGE = "en_GB"
 TEAM_WORDS_FILE = "team-dictionary.txt"
@@ -181,11 +181,11 @@ def read_small_text(path: Path | str, limit: int, what: str,
     there is none. Too big or unreadable raises ``error`` with one line naming the file."""
     path = Path(path)
     try:
-        if path.stat().st_size > limit:
-            raise error(f"{path}: too big for {what}")
-        return path.read_text(encoding="utf-8-sig")
+        return read_regular(path, limit).decode("utf-8-sig")
     except FileNotFoundError:
         return None
+    except FileTooBig:
+        raise error(f"{path}: too big for {what}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"{path}: {what} cannot be read ({exc})") from None
 
