@@ -41,12 +41,6 @@ def plain_label(text: str = "") -> QLabel:
     return label
 
 
-def make_plain(label: QLabel) -> QLabel:
-    """Make an existing label show its text exactly as written."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 def plain_tooltip(text: str) -> str:
     """Tooltip text shown exactly as written (Qt always guesses a tooltip's format)."""
     return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)

@@ -41,6 +41,7 @@ from .rich_text import (
     document_markup,
     fill_document,
     heading_block_format,
+    heading_char_format,
     list_format,
     paragraph_block_format,
     plain_format,
@@ -385,20 +386,14 @@ class RichBodyEditor(QWidget):
 
     def toggle_heading(self) -> None:
         blocks = list(self._selected_blocks())
-        already = all(b.blockFormat().headingLevel() > 0 for b in blocks)
+        if all(b.blockFormat().headingLevel() > 0 for b in blocks):
+            self.make_paragraph()
+            return
         cursor = self._blocks_cursor()
         cursor.beginEditBlock()
         self._plain_blocks(cursor, blocks)
-        if already:
-            normal = QTextCharFormat()
-            normal.setFontWeight(QFont.Weight.Normal)
-            cursor.mergeCharFormat(normal)
-        else:
-            cursor.setBlockFormat(heading_block_format())
-            heading = QTextCharFormat()
-            heading.setFontWeight(QFont.Weight.Bold)
-            heading.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
-            cursor.mergeCharFormat(heading)
+        cursor.setBlockFormat(heading_block_format())
+        cursor.mergeCharFormat(heading_char_format())
         cursor.endEditBlock()
 
     def make_paragraph(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..markup import Run, find_links
 
@@ -127,9 +128,15 @@ def runs_markup(runs: list[Run]) -> str:
     Markdown cannot express every run of bold or italic ("1" then an italic "<" glued to it
     reads back as literal stars), so styled text is read back with the body parser and, if
     the styles did not survive, written again with only its links, then as plain words: the
-    words are never lost.
+    words are never lost. The rich body editor writes every paragraph back after each key,
+    and all but one are unchanged, so the answers are kept.
     """
-    runs = merge_runs(runs)
+    return _runs_markup(tuple(runs))
+
+
+@lru_cache(maxsize=4096)
+def _runs_markup(given: tuple[Run, ...]) -> str:
+    runs = merge_runs(list(given))
     text = _write_runs(runs)
     if not any(r.bold or r.italic or r.href for r in runs):
         return text
