@@ -11,6 +11,7 @@ from .errors import BulletinError
 from .fileio import FileTooBig, read_regular, write_bytes_atomic
 from .model import Contact, unique_contacts
 from .storage import CONTACT_KEYS
+from .yamlsafe import safe_load
 
 DIRECTORY_FILE = "contacts.yaml"
 MAX_DIRECTORY_BYTES = 2 * 1024 * 1024
@@ -37,7 +38,7 @@ def load_directory(path: Path | str) -> list[Contact]:
     except (OSError, UnicodeDecodeError) as exc:
         raise DirectoryError(f"{path}: cannot be read ({exc})") from None
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

@@ -13,6 +13,7 @@ from desktop_app.templates import theme_file, theme_names
 
 from .errors import BulletinError
 from .model import ExportOptions
+from .yamlsafe import safe_load
 
 PAPER_SIZES = ("A4", "Letter")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -85,7 +86,7 @@ def load_theme(name: str = "default", options: ExportOptions | None = None) -> T
         )
     path = theme_file(name)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise BulletinError(f"{path}: theme cannot be read: {exc}") from None
     base = Theme()

@@ -11,6 +11,7 @@ import yaml
 from desktop_app.templates import house_style_file
 
 from ..errors import BulletinError
+from ..yamlsafe import safe_load
 from .spelling import read_small_text
 
 ERROR, WARNING, ADVICE = "error", "warning", "advice"
@@ -118,7 +119,7 @@ def load_rules(path: Path | str) -> RuleSet:
     if text is None:
         raise RulesError(f"{path}: no such rules file")
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
