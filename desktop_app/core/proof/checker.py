@@ -66,7 +66,9 @@ class Checker:
         self.rules = rules or default_rules()
         self._speller = speller
         self.spelling_note = ""
-        self._cache: dict[tuple[Where, str], UnitResult] = {}
+        # Each field's last text and its result: a re-check after a keystroke re-reads only
+        # the field that changed, and an edited field's old versions are not kept.
+        self._cache: dict[Where, tuple[str, UnitResult]] = {}
         self._contrast: dict[tuple, list[str]] = {}
         self._pictures: dict[tuple, list] = {}
         self._spelling = bool(self.rules.by_check("spelling"))
@@ -91,13 +93,13 @@ class Checker:
 
     def analyse(self, where: Where, text: str) -> UnitResult:
         """The field's own findings and facts, from the cache when the text is unchanged."""
-        key = (where, text)
-        found = self._cache.get(key)
-        if found is None:
-            if len(self._cache) > CACHE_LIMIT:
-                self._cache.clear()
-            found = self._analyse(Unit(where, text))
-            self._cache[key] = found
+        kept = self._cache.get(where)
+        if kept is not None and kept[0] == text:
+            return kept[1]
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.clear()
+        found = self._analyse(Unit(where, text))
+        self._cache[where] = (text, found)
         return found
 
     def _analyse(self, unit: Unit) -> UnitResult:

@@ -10,6 +10,7 @@ string, so an offset in it is an offset in the source.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -103,17 +104,21 @@ class Prose:
     blocks: list[Block]
     links: list[Link] = field(default_factory=list)
     _sentences: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
-    _unescaped: tuple[str, list[int]] | None = field(default=None, repr=False)
+    _unescaped: tuple[str, Sequence[int]] | None = field(default=None, repr=False)
 
-    def unescaped(self) -> tuple[str, list[int]]:
+    def unescaped(self) -> tuple[str, Sequence[int]]:
         """The masked text without escape backslashes, and each character's offset in the
-        source: patterns like a spaced "&" must see "\\&" as the "&" it stands for."""
+        source: patterns like a spaced "&" must see "\\&" as the "&" it stands for. Most
+        text has no escapes: then it is the masked text itself, offsets unchanged."""
         if self._unescaped is None:
-            keep = [i for i, c in enumerate(self.masked) if c != ESC]
-            self._unescaped = ("".join(self.masked[i] for i in keep), keep)
+            if ESC not in self.masked:
+                self._unescaped = (self.masked, range(len(self.masked)))
+            else:
+                keep = [i for i, c in enumerate(self.masked) if c != ESC]
+                self._unescaped = ("".join(self.masked[i] for i in keep), keep)
         return self._unescaped
 
-    def span(self, index: list[int], start: int, end: int) -> tuple[int, int]:
+    def span(self, index: Sequence[int], start: int, end: int) -> tuple[int, int]:
         """A span of the unescaped text as a span of the source, taking in the backslash of
         an escaped first character (so a fix replaces "\\&" whole)."""
         first, last = index[start], index[end - 1] + 1
@@ -146,7 +151,7 @@ def _protect(source: str, chars: list[str]) -> None:
             _blank(chars, m.start(), m.end(), HIDE)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # the checker keeps its own results; this serves repeats nearby
 def prose(source: str, markdown: bool = True) -> Prose:
     """The masked form of a field; ``markdown`` for bodies, welcome text and intros."""
     chars = list(source)
