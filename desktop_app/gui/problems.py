@@ -48,6 +48,9 @@ def finding_as_problem(finding: Finding) -> Problem:
                    finding.where.section_id, finding.where.article_id, finding.where.field)
 
 
+# The proofing checks that validate makes too (an error there): shown once, as the problem.
+ALSO_VALIDATED = frozenset({"alt-missing", "contrast"})
+
 class ProblemsPane(QWidget):
     """Lists problems and findings by article; ``jump_requested(problem)`` on a double-click
     (with ``span_requested(finding)`` after it for a proofing finding)."""
@@ -191,12 +194,10 @@ class ProblemsPane(QWidget):
             item.setData(0, PROBLEM_ROLE, problem)
             item.setToolTip(1, dialogs.plain_tooltip(str(problem)))
             group(problem.article_id).addChild(item)
-        # A picture with no alt text is already a validation error: list it once.
-        no_alt = {(p.article_id, problem_element_index(p)) for p in problems
-                  if p.field == "images" and p.message.endswith("has no alt text")}
-        findings = [f for f in report.findings
-                    if not (f.rule == "alt-missing"
-                            and (f.where.article_id, f.where.index) in no_alt)]
+        # A picture with no alt text and a theme's faint colours are validation problems
+        # already: list each once.
+        validated = {r.id for r in self.checker.rules.rules if r.check in ALSO_VALIDATED}
+        findings = [f for f in report.findings if f.rule not in validated]
         for finding in findings:
             words = finding.shown_text()
             if len(words) > 50:

@@ -213,6 +213,26 @@ def test_dictionary_loads_in_a_worker_after_the_window_starts(make_window, qtbot
     window.close()
 
 
+def test_a_faint_theme_is_listed_once(window, qtbot, tmp_path, monkeypatch) -> None:
+    from desktop_app.core import theme as theme_module
+    from desktop_app.templates import template_dir
+
+    faint = tmp_path / "faint.yaml"
+    text = (template_dir() / "default.yaml").read_text(encoding="utf-8")
+    faint.write_text(text[:text.index("colours:")] + 'colours:\n  muted: "#A0A0A0"\n',
+                     encoding="utf-8")
+    names = theme_module.theme_names()
+    monkeypatch.setattr(theme_module, "theme_names", lambda: [*names, "faint"])
+    real_file = theme_module.theme_file
+    monkeypatch.setattr(theme_module, "theme_file",
+                        lambda name: faint if name == "faint" else real_file(name))
+    window.doc.issue.export.theme = "faint"
+    window.problems.refresh()
+    lines = [i.text(1) for i in window.problems.items() if "#A0A0A0" in i.text(1)
+             or "muted" in i.text(1)]
+    assert len(lines) == 1, lines
+
+
 def test_a_picture_without_alt_text_is_listed_once(window, qtbot) -> None:
     window.doc.issue.article("regional-roadshows").images[0].alt = ""
     window.problems.refresh()
