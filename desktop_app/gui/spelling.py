@@ -156,8 +156,7 @@ class SpellingController(QObject):
         """Accept a word in this issue only, as one undo step stored in the issue."""
         from .proof_commands import IgnoreWordCommand
 
-        self.doc.push(IgnoreWordCommand(self.doc, word))
-        self.refresh_words()
+        self.doc.push(IgnoreWordCommand(self.doc, word))  # _issue_changed reads the words again
         self.words_changed.emit()
 
     # ---- widgets -------------------------------------------------------------------------------
@@ -189,13 +188,6 @@ class SpellingController(QObject):
                 cursor.block().position()))
         else:
             widget.installEventFilter(self)
-
-    def attach_document(self, document: QTextDocument, markdown: bool = True
-                        ) -> SpellingHighlighter:
-        """Underlines only, on a document (for editors that build their own menus)."""
-        highlighter = SpellingHighlighter(document, self.checker, self.words, markdown)
-        self._highlighters.append(highlighter)
-        return highlighter
 
     def _forget(self, highlighter: SpellingHighlighter) -> None:
         if highlighter in self._highlighters:

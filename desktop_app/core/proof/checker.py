@@ -9,7 +9,6 @@ That is what makes re-checking after a keystroke cheap.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +31,7 @@ from .spelling import (
     shared_speller,
     team_words_path,
 )
-from .text import WORD, Link, prose
+from .text import WORD, Link
 
 UNIT_CHECKS = {**style.UNIT_CHECKS, **access.UNIT_CHECKS}
 # Fields whose words make up an article's reading age.
@@ -403,8 +402,9 @@ def word_lists_for(issue: Issue, folder: Path | None) -> WordLists:
     team: set[str] = set()
     if folder is not None:
         try:
-            names |= name_words(c.name for c in load_directory(directory_path(folder)))
-            names |= name_words(c.organisation for c in load_directory(directory_path(folder)))
+            directory = load_directory(directory_path(folder))
+            names |= name_words(c.name for c in directory)
+            names |= name_words(c.organisation for c in directory)
         except DirectoryError:
             pass
         try:
@@ -420,8 +420,4 @@ def check_issue(issue: Issue, folder: Path | None = None, rules: RuleSet | None 
     return Checker(rules).check(issue, folder)
 
 
-def fixable(findings: Iterable[Finding]) -> list[Finding]:
-    return [f for f in findings if f.fix is not None]
-
-
-__all__ = ["Checker", "check_issue", "word_lists_for", "names_in", "prose", "fixable"]
+__all__ = ["Checker", "check_issue", "word_lists_for", "names_in"]

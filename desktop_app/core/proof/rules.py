@@ -82,10 +82,6 @@ class Rule:
     def param(self, name: str, default: Any = None) -> Any:
         return self.params.get(name, default)
 
-    def to_data(self) -> dict[str, Any]:
-        return {"id": self.id, "check": self.check, "severity": self.severity,
-                "explanation": self.explanation, "example": self.example, "fix": self.fix}
-
 
 @dataclass(frozen=True)
 class RuleSet:
@@ -97,8 +93,6 @@ class RuleSet:
     def by_check(self, check: str) -> list[Rule]:
         return [r for r in self.rules if r.check == check]
 
-    def get(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
 
 
 _default: RuleSet | None = None

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .findings import Hit, Unit
 from .rules import Rule
-from .text import ESC, HIDE, MARK, WORD, Block, alternation
+from .text import ESC, MARK, WORD, Block, alternation
 
 Check = Callable[[Rule, Unit, "Context"], Iterator[Hit]]
 
@@ -256,7 +256,6 @@ NUMBER_WORD = re.compile(
     r"\b(?:(?:" + alternation(_TENS) + r")(?:-(?:" + alternation(_UNITS) + r"))?|"
     + alternation(_UNITS[1:] + _TEENS) + r")\b", re.I)
 DIGITS_ONE_TO_NINE = re.compile(r"(?<![\w.,£$€/:\-])([1-9])(?![\w.,%:/\-])")
-NUMERAL_START = re.compile(r"\d")
 
 
 def number_value(word: str) -> int:
@@ -311,9 +310,6 @@ def _numbers_in_words(rule: Rule, unit: Unit) -> Iterator[Hit]:
 
 
 # ---- capitals, sentences and paragraphs ----------------------------------------------------
-
-CAPS_WORD = re.compile(r"[A-Z][A-Z'\u2019]+\b|\b[AI]\b|&")
-
 
 CAPS_RUN = re.compile(r"(?:[A-Z][A-Z'\u2019]+|\b[AI]\b|&)(?:[^\S\n]*[,;:\-\u2013]?[^\S\n]+"
                       r"(?:[A-Z][A-Z'\u2019]+|\b[AI]\b|&)){1,}(?![a-z])")
@@ -483,11 +479,6 @@ def _in_a_name(masked: str, start: int, end: int, unit: Unit) -> bool:
         return True
     return bool(before and before.group(1)[0].isupper() and not starts_sentence(
         unit, start - len(before.group(0))))
-
-
-def hidden(unit: Unit, start: int, end: int) -> bool:
-    """Whether a span lies in an address or link target."""
-    return HIDE in unit.prose.masked[start:end]
 
 
 UNIT_CHECKS: dict[str, Check] = {

@@ -126,9 +126,6 @@ class Prose:
             first -= 1
         return first, last
 
-    def block_text(self, block: Block) -> str:
-        return self.masked[block.start:block.end]
-
     def sentences(self, block: Block) -> list[Sentence]:
         """The block's sentences, split once: most rules ask for them."""
         found = self._sentences.get(block.start)
@@ -239,11 +236,6 @@ def _all_bold(text: str) -> bool:
                 len(text) > 4 and marker not in text[2:-2].rstrip(".:").rstrip(marker):
             return True
     return False
-
-
-def words(masked: str, start: int = 0, end: int | None = None) -> list[re.Match]:
-    """Words made of letters (with inner apostrophes) between two offsets."""
-    return list(WORD.finditer(masked, start, len(masked) if end is None else end))
 
 
 def count_words(text: str) -> int:
