@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..markup import find_links
+
 MARK = "\x00"  # markup: not a word, not a sentence boundary
 HIDE = "\x01"  # an address or link target: never checked
 ESC = "\x02"  # the backslash of an escape ("now\\!", as the rich editor writes "!")
@@ -142,10 +144,13 @@ def _blank(text: list[str], start: int, end: int, char: str = MARK) -> None:
 
 
 def _protect(source: str, chars: list[str]) -> None:
-    """Hide web and email addresses (and dotted domains) from every rule."""
+    """Hide web and email addresses (and dotted domains) from every rule: those of these
+    patterns, and every address the exports make a link (``markup.find_links``)."""
     for pattern in (URL, EMAIL, DOMAIN):
         for m in pattern.finditer(source):
             _blank(chars, m.start(), m.end(), HIDE)
+    for start, end, _target in find_links(source):
+        _blank(chars, start, end, HIDE)
 
 
 @lru_cache(maxsize=256)  # the checker keeps its own results; this serves repeats nearby
