@@ -144,7 +144,8 @@ def test_a_lower_case_list_word_matches_capitalised_but_not_the_reverse() -> Non
 
 
 def test_notes_are_proofread_and_fixable(checker: Checker) -> None:
-    from desktop_app.core.proof import get_text, set_text
+    from desktop_app.core.find import get_value as get_text
+    from desktop_app.core.find import set_value as set_text
 
     issue = issue_of("Text.[^1]")
     issue.placed_articles()[0].notes = ["See the recieve guidance, e.g. the annex."]

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from desktop_app.core.find import get_value as get_text
+from desktop_app.core.find import set_value as set_text
 from desktop_app.core.model import Article, Contact, Image, Issue, PullQuote, Section, Status
-from desktop_app.core.proof import Checker, Where, get_text, set_text
+from desktop_app.core.proof import Checker, Where
 from desktop_app.core.proof.spelling import shared_speller
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "fixtures" / "proof" / "corpus.yaml")

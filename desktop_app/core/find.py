@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 from .importers.write_markup import escape
 from .model import Contact, Issue
+from .proof.fields import MARKDOWN_FIELDS, Where
 
 TITLES, STANDFIRSTS, BODIES, QUOTES, CONTACTS = "titles", "standfirsts", "bodies", "quotes", \
     "contacts"
 SCOPES = (TITLES, STANDFIRSTS, BODIES, QUOTES, CONTACTS)
 SCOPE_LABELS = {TITLES: "Titles", STANDFIRSTS: "Standfirsts", BODIES: "Bodies",
                 QUOTES: "Quotes", CONTACTS: "Contacts"}
-MARKUP_FIELDS = {"body", "intro", "welcome", "notes"}
 CONTACT_KEYS = ("name", "role", "organisation", "email", "phone")
 CONTEXT = 36  # characters shown either side of a match
 
@@ -143,13 +143,13 @@ def _squash(text: str) -> str:
 # ---- reading and writing a place -------------------------------------------------------------
 
 
-def get_value(issue: Issue, place: Place) -> str:
+def get_value(issue: Issue, place: Place | Where) -> str:
     """The current text at a place; KeyError or IndexError if it is gone."""
     owner, attr = _owner(issue, place)
     return owner[attr] if isinstance(owner, list) else getattr(owner, attr)
 
 
-def set_value(issue: Issue, place: Place, value: str) -> None:
+def set_value(issue: Issue, place: Place | Where, value: str) -> None:
     """Put text at a place."""
     owner, attr = _owner(issue, place)
     if isinstance(owner, list):
@@ -158,8 +158,10 @@ def set_value(issue: Issue, place: Place, value: str) -> None:
         setattr(owner, attr, value)
 
 
-def _owner(issue: Issue, place: Place) -> tuple[object, str | int]:
-    """What holds the text (an object, or a list of texts such as notes) and its name there."""
+def _owner(issue: Issue, place: Place | Where) -> tuple[object, str | int]:
+    """What holds the text (an object, or a list of texts such as notes or a sidebar's
+    points) and its name there. ``place`` is a find Place or a proofing Where: the same
+    fields, and a Where's ``item`` picks a point of a sidebar."""
     if place.article_id is not None:
         holder: object = issue.article(place.article_id)
     elif place.section_id is not None:
@@ -172,14 +174,19 @@ def _owner(issue: Issue, place: Place) -> tuple[object, str | int]:
     if not place.key:
         items[place.index]  # noqa: B018 - IndexError for a note that is gone
         return items, place.index
-    return items[place.index], place.key
+    item = getattr(place, "item", None)
+    if item is None:
+        return items[place.index], place.key
+    points = getattr(items[place.index], place.key)
+    points[item]  # noqa: B018 - IndexError for a point that is gone
+    return points, item
 
 
 @dataclass(frozen=True)
 class Change:
     """The text at a place before and after a replacement."""
 
-    place: Place
+    place: Place | Where
     old: str
     new: str
 
@@ -199,17 +206,24 @@ def plan_replacements(issue: Issue, matches: list[Match], replacement: str) -> l
             old = get_value(issue, place)
         except (KeyError, IndexError, AttributeError):
             continue
-        words = escape(replacement) if place.field in MARKUP_FIELDS else replacement
-        new = old
-        last_start = len(old) + 1
-        for match in sorted(found, key=lambda m: m.start, reverse=True):
-            if match.end > last_start or new[match.start:match.end] != match.text:
-                continue  # overlapping, or no longer there
-            new = new[:match.start] + words + new[match.end:]
-            last_start = match.start
+        words = escape(replacement) if place.field in MARKDOWN_FIELDS else replacement
+        new = splice(old, [(m.start, m.end, m.text, words) for m in found])
         if new != old:
             changes.append(Change(place, old, new))
     return changes
+
+
+def splice(text: str, edits: list[tuple[int, int, str, str]]) -> str:
+    """``text`` with each edit ``(start, end, words there, new words)`` made, from the last
+    back. An edit whose words are no longer there, or that overlaps one after it, is left
+    out: an edit is only safe on the text it was made for."""
+    new, last = text, len(text) + 1
+    for start, end, words, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
+        if end > last or text[start:end] != words:
+            continue  # overlapping, or no longer there
+        new = new[:start] + replacement + new[end:]
+        last = start
+    return new
 
 
 def apply_changes(issue: Issue, changes: list[Change], undo: bool = False) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from desktop_app.core.proof.fields import get_text
+from desktop_app.core.find import get_value
 from desktop_app.core.proof.findings import Finding
 from desktop_app.core.proof.text import ESC, HIDE, MARK, prose
 
@@ -90,7 +90,7 @@ def select_span(window, finding: Finding) -> None:
     start, end = finding.start, finding.end
     if isinstance(widget, QTextEdit) and finding.where.markdown:
         try:
-            source = get_text(window.doc.issue, finding.where)
+            source = get_value(window.doc.issue, finding.where)
         except (KeyError, IndexError):
             return
         found = shown_span(widget.toPlainText(), source, finding)

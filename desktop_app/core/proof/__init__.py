@@ -13,7 +13,7 @@ from typing import Any
 
 _WHERE = {
     "Checker": "checker", "check_issue": "checker", "word_lists_for": "checker",
-    "Where": "fields", "get_text": "fields", "set_text": "fields",
+    "Where": "fields", "plan_fixes": "fixes",
     "Finding": "findings", "Fix": "findings", "Report": "findings",
     "RuleSet": "rules", "RulesError": "rules", "default_rules": "rules", "load_rules": "rules",
     "SpellingUnavailable": "spelling", "WordLists": "spelling",
