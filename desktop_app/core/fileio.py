@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import secrets
 import shutil
 import stat
 import sys
@@ -52,26 +53,42 @@ def atomic_writer(target: Path | str, backup: bool = False,
 
 
 @contextlib.contextmanager
-def staged_folder(target: Path | str) -> Iterator[Path]:
+def staged_folder(target: Path | str, replace: bool = False) -> Iterator[Path]:
     """Yield a new folder beside ``target``; when the block completes it becomes ``target``.
 
-    ``target`` must not exist or be an empty folder. On any error the staging folder is
-    removed and ``target`` is left as it was: never a half-made folder.
+    ``target`` must not exist or be an empty folder, unless ``replace``: then a folder there
+    is moved aside, put back if the new one cannot take its place, and removed once it has.
+    On any error the staging folder is removed and ``target`` is left as it was: never a
+    half-made folder.
     """
     target = Path(target)
     parent = target.resolve().parent
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    old: Path | None = None
     try:
         with contextlib.suppress(OSError):
             os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp's 0700 is for staging only
         yield staging
         if target.exists():
-            target.rmdir()
-        os.replace(staging, target)
+            if replace:
+                old = parent / f".{target.name}.{secrets.token_hex(6)}.old"
+                os.replace(target, old)
+            else:
+                target.rmdir()
+        try:
+            os.replace(staging, target)
+        except BaseException:
+            if old is not None:
+                with contextlib.suppress(OSError):
+                    os.replace(old, target)  # put the earlier folder back
+                old = None
+            raise
         fsync_dir(parent)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def write_bytes_atomic(target: Path | str, data: bytes, backup: bool = False,

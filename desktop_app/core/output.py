@@ -8,16 +8,13 @@ previous one. Every refusal is an ``ExportError`` of one line: "cannot write the
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
-import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import ExportError
-from .fileio import fsync_dir, write_bytes_atomic
+from .fileio import staged_folder, write_bytes_atomic
 
 
 @dataclass
@@ -83,44 +80,19 @@ def save_folder(out: Path, files: Mapping[str, bytes], what: str) -> None:
     """Make ``out`` hold exactly ``files`` (relative POSIX paths to bytes), all or nothing.
 
     The new folder is built beside ``out`` and renamed into place; an earlier export there
-    is moved aside first and removed only once the new one is in place.
+    is moved aside first and removed only once the new one is in place (``staged_folder``).
     """
-    parent = out.resolve().parent
-    # Made with mkdir, not mkdtemp: the folder gets the user's usual permissions, not 0700.
-    staging = parent / f".{out.name}.{secrets.token_hex(6)}.tmp"
     try:
-        os.mkdir(staging)
+        with staged_folder(out, replace=True) as staging:
+            for name, data in files.items():
+                rel = PurePosixPath(name)
+                if rel.is_absolute() or ".." in rel.parts:
+                    raise ValueError(f"export file name outside its folder: {name}")
+                target = staging.joinpath(*rel.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with open(target, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
     except OSError as exc:
         raise _fail(what, out, exc.strerror or str(exc)) from None
-    old: Path | None = None
-    try:
-        for name, data in files.items():
-            rel = PurePosixPath(name)
-            if rel.is_absolute() or ".." in rel.parts:
-                raise ValueError(f"export file name outside its folder: {name}")
-            target = staging.joinpath(*rel.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        if out.exists():
-            old = parent / f".{out.name}.{secrets.token_hex(6)}.old"
-            os.replace(out, old)
-        os.replace(staging, out)
-        fsync_dir(parent)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        if old is not None and not out.exists():
-            with contextlib.suppress(OSError):
-                os.replace(old, out)  # put the earlier export back
-        raise _fail(what, out, exc.strerror or str(exc)) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if old is not None and not out.exists():
-            with contextlib.suppress(OSError):
-                os.replace(old, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
