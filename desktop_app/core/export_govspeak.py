@@ -24,7 +24,7 @@ from urllib.parse import quote
 from . import blocks as b
 from .blocks import handler_for
 from .layout import build_blocks
-from .markup import Run, safe_href
+from .markup import Run, link_groups, safe_href
 from .model import Issue
 from .output import check_file, save_file
 
@@ -62,15 +62,9 @@ def href_text(url: str) -> str:
 def runs_govspeak(runs: list[Run]) -> str:
     """Inline runs as govspeak: bold, italic, links; a line break as two spaces and a newline."""
     out: list[str] = []
-    i = 0
-    while i < len(runs):
-        j = i + 1
-        while j < len(runs) and runs[j].href == runs[i].href:
-            j += 1
-        inner = "".join(_run(r) for r in runs[i:j])
-        href = safe_href(runs[i].href) if runs[i].href else None
+    for href, group in link_groups(runs):
+        inner = "".join(_run(r) for r in group)
         out.append(f"[{inner}]({href_text(href)})" if href and inner.strip() else inner)
-        i = j
     return "".join(out)
 
 

@@ -8,8 +8,10 @@ linkify-it-py), so every output makes them clickable.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -214,6 +216,13 @@ def safe_href(url: str) -> str | None:
     if scheme == "mailto" and "@" not in parts.path:
         return None
     return url
+
+
+def link_groups(runs: Iterable[Run]) -> Iterator[tuple[str | None, list[Run]]]:
+    """Neighbouring runs that share a link target, grouped, with the target if it is an
+    allowed one (``safe_href``), else None: what every writer makes one link of."""
+    for href, group in itertools.groupby(runs, key=lambda r: r.href):
+        yield (safe_href(href) if href else None), list(group)
 
 
 def link_problem(url: str, scheme: str | None = None) -> str:

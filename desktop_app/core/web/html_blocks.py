@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from .. import blocks as b
 from ..images import ImageProblem, check_image
-from ..markup import ListItem, Run, safe_href
+from ..markup import ListItem, Run, link_groups, safe_href
 from ..model import Contact, Issue
 from ..theme import Theme
 
@@ -76,17 +76,8 @@ def link(href: str | None, inner: str) -> str:
 def runs_html(runs: list[Run]) -> str:
     """Inline runs as HTML: strong, em, links (neighbouring runs to one target share one link),
     line breaks."""
-    out: list[str] = []
-    i = 0
-    while i < len(runs):
-        href = safe_href(runs[i].href) if runs[i].href else None
-        j = i + 1
-        while j < len(runs) and runs[j].href == runs[i].href:
-            j += 1
-        inner = "".join(_run(r) for r in runs[i:j])
-        out.append(link(href, inner))
-        i = j
-    return "".join(out)
+    return "".join(link(href, "".join(_run(r) for r in group))
+                   for href, group in link_groups(runs))
 
 
 def _run(run: Run) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import blocks as b
-from ..markup import Run, safe_href
+from ..markup import Run, link_groups
 
 WIDTH = 72
 
@@ -21,19 +21,13 @@ WIDTH = 72
 def runs_text(runs: list[Run]) -> str:
     """Inline runs as text: a link's address in brackets after its words."""
     out: list[str] = []
-    i = 0
-    while i < len(runs):
-        j = i + 1
-        while j < len(runs) and runs[j].href == runs[i].href:
-            j += 1
-        words = "".join(r.text for r in runs[i:j])
-        href = safe_href(runs[i].href) if runs[i].href else None
+    for href, group in link_groups(runs):
+        words = "".join(r.text for r in group)
         if href:
             shown = href.removeprefix("mailto:")
             if shown.strip() != words.strip():
                 words = f"{words} ({shown})"
         out.append(words)
-        i = j
     return "".join(out)
 
 
