@@ -24,6 +24,8 @@ Public names:
 ``FORMATS``, ``get(name)``, ``available()``
     The table in the order the dialog shows it; one format by name; those whose modules
     import in this build.
+``output_name(name, issue)``
+    The name an export of an issue is given (the export dialog's, the email's attachment).
 ``export(name, issue, folder, out, progress=None, **options)``
     Run one format's writer. This is also the target the background helper process runs
     (``JOB_TARGET``), so the window's jobs go through the registry too.
@@ -166,6 +168,16 @@ FORMATS: tuple[Format, ...] = (
            "desktop_app.core.export_govspeak:HANDLERS",
            "write govspeak (GOV.UK's markup) to paste into GOV.UK's publisher"),
 )
+
+
+def output_stem(issue: Issue) -> str:
+    """How an issue's exports are named, before each format's suffix."""
+    return f"soc-bulletin-edition-{issue.edition}"
+
+
+def output_name(name: str, issue: Issue) -> str:
+    """The file (or folder) name format ``name`` is exported to: "soc-bulletin-edition-9.pdf"."""
+    return get(name).output_name(output_stem(issue))
 
 
 def get(name: str) -> Format:

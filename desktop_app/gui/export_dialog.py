@@ -46,8 +46,7 @@ Choice = dict[str, dict[str, Any]]  # format name -> the options it is run with
 
 def output_names(issue: Issue) -> dict[str, str]:
     """Each format's output name for an issue: {"pdf": "soc-bulletin-edition-9.pdf", ...}."""
-    stem = f"soc-bulletin-edition-{issue.edition}"
-    return {fmt.name: fmt.output_name(stem) for fmt in formats.FORMATS}
+    return {fmt.name: formats.output_name(fmt.name, issue) for fmt in formats.FORMATS}
 
 
 def opened_path(fmt: Format, path: Path) -> Path:

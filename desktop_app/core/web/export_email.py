@@ -27,6 +27,7 @@ from PIL import Image as PILImage
 
 from ..blocks import handler_for
 from ..export_pdf import pdf_bytes
+from ..formats import output_name
 from ..layout import build_blocks
 from ..model import Issue
 from ..output import Report, check_file, save_file
@@ -114,7 +115,7 @@ def email_bytes(issue: Issue, folder: Path | str, *, progress: Progress | None =
 
 def pdf_name(issue: Issue) -> str:
     """The attached PDF's file name, as the export dialog names the PDF."""
-    return f"soc-bulletin-edition-{issue.edition}.pdf"
+    return output_name("pdf", issue)
 
 
 def inline_html(issue: Issue, page: HtmlPage, colours: Colours) -> str:
