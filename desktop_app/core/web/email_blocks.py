@@ -19,16 +19,26 @@ from .html_blocks import HtmlPage, esc
 CONTENT_WIDTH = 552  # the 600-pixel sheet less its padding
 
 
-def _box(cls: str, inner: str) -> str:
-    return (f'<table role="presentation" class="box {cls}" width="100%" cellpadding="0" '
+def _table(cls: str, inner: str) -> str:
+    """``inner`` in a one-cell layout table, the way mail programs lay out a block."""
+    return (f'<table role="presentation" class="{cls}" width="100%" cellpadding="0" '
             f'cellspacing="0" border="0"><tr><td>{inner}</td></tr></table>')
+
+
+def _box(cls: str, inner: str) -> str:
+    return _table(f"box {cls}", inner)
+
+
+def _fit(width: int, height: int, most: int) -> tuple[int, int]:
+    """A picture's width and height scaled down, if need be, to at most ``most`` wide."""
+    fitted = min(most, width)
+    return fitted, (round(height * fitted / width) if width else height)
 
 
 def masthead(page: HtmlPage, block: b.Masthead) -> None:
     logo = ""
     if page.logo is not None:
-        width = min(page.logo.width, 200)
-        height = round(page.logo.height * width / page.logo.width) if page.logo.width else 0
+        width, height = _fit(page.logo.width, page.logo.height, 200)
         logo = (f'<img class="logo" src="{esc(page.logo.src)}" alt="{esc(page.logo_alt)}" '
                 f'width="{width}" height="{height}">')
     lines = [f"<h1>{esc(block.title or 'Bulletin')}</h1>"]
@@ -68,9 +78,7 @@ def pull_quote(page: HtmlPage, block: b.PullQuoteBlock) -> None:
     by = ""
     if block.attribution.strip():
         by = f'<p class="by">\u2014 {esc(block.attribution)}</p>'
-    page.add(f'<table role="presentation" class="box quote" width="100%" cellpadding="0" '
-             f'cellspacing="0" border="0"><tr><td><blockquote><p>\u201c{esc(block.text)}'
-             f"\u201d</p></blockquote>{by}</td></tr></table>")
+    page.add(_box("quote", f"<blockquote><p>\u201c{esc(block.text)}\u201d</p></blockquote>{by}"))
 
 
 def contact_block(page: HtmlPage, block: b.ContactBlock) -> None:
@@ -84,9 +92,7 @@ def contact_block(page: HtmlPage, block: b.ContactBlock) -> None:
 
 def statistic(page: HtmlPage, block: b.StatisticBlock) -> None:
     label = f'<p class="label">{esc(block.label)}</p>' if block.label.strip() else ""
-    page.add(f'<table role="presentation" class="box stat" width="100%" cellpadding="0" '
-             f'cellspacing="0" border="0"><tr><td><p class="figure">{esc(block.value)}</p>'
-             f"{label}</td></tr></table>")
+    page.add(_box("stat", f'<p class="figure">{esc(block.value)}</p>{label}'))
 
 
 def sidebar(page: HtmlPage, block: b.SidebarBlock) -> None:
@@ -103,13 +109,11 @@ def image(page: HtmlPage, block: b.ImageBlock) -> None:
     if placed is None:
         shown = f'<p class="missing-picture">Picture not available: {esc(block.alt)}</p>'
     else:
-        width = min(CONTENT_WIDTH, placed.width)
-        height = round(placed.height * width / placed.width) if placed.width else placed.height
+        width, height = _fit(placed.width, placed.height, CONTENT_WIDTH)
         shown = (f'<img src="{esc(placed.src)}" alt="{esc(web.alt_of(block))}" '
                  f'width="{width}" height="{height}" '
                  f'style="width:100%;max-width:{width}px;height:auto">')
-    page.add(f'<table role="presentation" class="picture" width="100%" cellpadding="0" '
-             f'cellspacing="0" border="0"><tr><td>{shown}{caption}</td></tr></table>')
+    page.add(_table("picture", shown + caption))
 
 
 HANDLERS: dict[type[b.Block], Callable[[HtmlPage, Any], None]] = {
