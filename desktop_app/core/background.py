@@ -12,7 +12,6 @@ Call ``run_job`` from a worker thread: it blocks until the job is done, relaying
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import multiprocessing
 import os
@@ -26,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from .errors import BulletinError, ExportError
-from .formats import JOB_TARGET
+from .formats import JOB_TARGET, resolve
 from .lifetime import follow_parent, started_from_main_thread
 
 Progress = Callable[[int, int], None]
@@ -55,8 +54,7 @@ def _init(progress_queue: Any, parent_pid: int | None = None, kernel_signal: boo
 
 
 def _run(job: int, target: str, args: tuple, kwargs: dict, report: bool) -> tuple[str, Any]:
-    module_name, _, name = target.partition(":")
-    fn = getattr(importlib.import_module(module_name), name)
+    fn = resolve(target)
     last = [-1]
 
     def progress(done: int, total: int) -> None:

@@ -119,10 +119,10 @@ class Format:
         raise ExportError(f"the {self.name} export takes no option {name}")
 
     def load_writer(self) -> Callable[..., Any]:
-        return _resolve(self.writer)
+        return resolve(self.writer)
 
     def load_handlers(self) -> Mapping[type, Any]:
-        return _resolve(self.handlers)
+        return resolve(self.handlers)
 
     def is_available(self) -> bool:
         """True if the writer's module is part of this build.
@@ -224,12 +224,13 @@ def render(name: str, issue: Issue, folder: Path | str, *,
     if not fmt.in_memory:
         raise ExportError(f"the {fmt.what} cannot be built in memory")
     try:
-        build = _resolve(fmt.in_memory)
+        build = resolve(fmt.in_memory)
     except ImportError:
         raise ExportError(f"the {fmt.label} exporter is not part of this build") from None
     return build(issue, folder, progress=progress)
 
 
-def _resolve(target: str) -> Any:
+def resolve(target: str) -> Any:
+    """The object a ``"module:attribute"`` string names, its module imported."""
     module_name, _, attribute = target.partition(":")
     return getattr(importlib.import_module(module_name), attribute)

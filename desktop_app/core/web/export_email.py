@@ -34,7 +34,7 @@ from ..output import Report, check_file, save_file
 from ..theme import load_theme
 from .css import Colours, email_css
 from .email_blocks import CONTENT_WIDTH, HANDLERS
-from .html_blocks import HtmlPage, PictureStore, esc, place_logo, subject_line
+from .html_blocks import HtmlPage, PictureStore, esc, footer_line, place_logo, subject_line
 from .plain_text import TEXT_HANDLERS, TextPage
 
 Progress = Callable[[int, int], None]
@@ -120,7 +120,7 @@ def pdf_name(issue: Issue) -> str:
 
 def inline_html(issue: Issue, page: HtmlPage, colours: Colours) -> str:
     """The HTML part: the 600-pixel layout around the blocks, the style sheet inlined."""
-    footer = esc(" \u00b7 ".join(x for x in (issue.title.strip(), issue.edition_line) if x))
+    footer = footer_line(issue)
     document = "".join([
         "<!DOCTYPE html>",
         '<html lang="en-GB" xml:lang="en-GB">',

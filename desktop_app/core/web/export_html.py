@@ -24,6 +24,7 @@ from .html_blocks import (
     HtmlPage,
     PictureStore,
     esc,
+    footer_line,
     place_logo,
     subject_line,
 )
@@ -84,7 +85,7 @@ def html_files(issue: Issue, folder: Path | str, *,
 def page_html(issue: Issue, page: HtmlPage) -> str:
     """The whole page around the handlers' output."""
     title = subject_line(issue)
-    footer = esc(" \u00b7 ".join(x for x in (issue.title.strip(), issue.edition_line) if x))
+    footer = footer_line(issue)
     return "\n".join([
         "<!DOCTYPE html>",
         '<html lang="en-GB">',

@@ -42,6 +42,12 @@ def subject_line(issue: Issue) -> str:
     return f"{title} \u2013 {edition}"
 
 
+def footer_line(issue: Issue) -> str:
+    """"SOC Local Partnerships Bulletin · Ninth edition · Autumn 2026", escaped: the page's
+    and the email's footer."""
+    return esc(" \u00b7 ".join(x for x in (issue.title.strip(), issue.edition_line) if x))
+
+
 def tel_href(phone: str) -> str | None:
     """A tel: link for a phone number as printed ("020 7946 0231" -> "tel:+442079460231")."""
     phone = phone.strip()
@@ -250,7 +256,6 @@ def contents(page: HtmlPage, block: b.Contents) -> None:
 
 
 def section_banner(page: HtmlPage, block: b.SectionBanner) -> None:
-    page.sections += 1
     page.add(f'<section class="section" id="{esc(block.anchor)}" '
              f'aria-labelledby="{esc(block.anchor)}-title">'
              f'<h2 id="{esc(block.anchor)}-title">{esc(block.title)}</h2>')
