@@ -135,15 +135,19 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         raise IssueFileError(path, f"cannot be read: {exc.strerror or exc}") from None
 
 
-def parse_issue(data: bytes, path: Path) -> IssueFile:
-    """Parse the bytes of an ``issue.yaml`` that lives at ``path``."""
+def _text_of(data: bytes, path: Path) -> str:
+    """The text of an issue or article file's bytes; IssueFileError if too big or not UTF-8."""
     if len(data) > MAX_FILE_BYTES:
         raise IssueFileError(path, f"file is over the {MAX_FILE_BYTES // 2**20} MB limit")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IssueFileError(path, f"is not UTF-8 text (byte {exc.start})") from None
-    document, lines = _compose(text, path)
+
+
+def parse_issue(data: bytes, path: Path) -> IssueFile:
+    """Parse the bytes of an ``issue.yaml`` that lives at ``path``."""
+    document, lines = _compose(_text_of(data, path), path)
     reader = _Reader(path, lines)
     issue = reader.issue(document)
     return IssueFile(
@@ -159,13 +163,7 @@ def parse_article_file(data: bytes, path: Path) -> tuple[dict[str, Any], Article
     """A YAML file holding one article under ``article:`` beside plain keys of its own (an
     article template): those other keys, the article (read as in an issue), and warnings.
     IssueFileError, with the file and line, for anything an issue file would refuse."""
-    if len(data) > MAX_FILE_BYTES:
-        raise IssueFileError(path, f"file is over the {MAX_FILE_BYTES // 2**20} MB limit")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IssueFileError(path, f"is not UTF-8 text (byte {exc.start})") from None
-    document, lines = _compose(text, path)
+    document, lines = _compose(_text_of(data, path), path)
     reader = _Reader(path, lines)
     document = reader.mapping(document, (), "the file")
     article_data = reader.mapping(document.get("article"), ("article",), "article")
