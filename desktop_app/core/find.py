@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .importers.write_markup import escape
-from .model import Contact, Issue
+from .model import CONTACT_KEYS, Contact, Issue
 from .proof.fields import MARKDOWN_FIELDS, Where
 
 TITLES, STANDFIRSTS, BODIES, QUOTES, CONTACTS = "titles", "standfirsts", "bodies", "quotes", \
@@ -22,7 +22,6 @@ TITLES, STANDFIRSTS, BODIES, QUOTES, CONTACTS = "titles", "standfirsts", "bodies
 SCOPES = (TITLES, STANDFIRSTS, BODIES, QUOTES, CONTACTS)
 SCOPE_LABELS = {TITLES: "Titles", STANDFIRSTS: "Standfirsts", BODIES: "Bodies",
                 QUOTES: "Quotes", CONTACTS: "Contacts"}
-CONTACT_KEYS = ("name", "role", "organisation", "email", "phone")
 CONTEXT = 36  # characters shown either side of a match
 
 

@@ -46,6 +46,10 @@ class Status(StrEnum):
         return {"draft": "Draft", "ready": "Ready", "held-over": "Held over"}[self.value]
 
 
+# A contact's fields, in the order every output prints them.
+CONTACT_KEYS = ("name", "role", "organisation", "email", "phone")
+
+
 @dataclass
 class Contact:
     """A person to contact: printed in contact blocks and the team list."""
@@ -63,7 +67,7 @@ class Contact:
 
     def texts(self) -> list[str]:
         """What a contact block prints: name, role, organisation, email and phone."""
-        return [self.name, self.role, self.organisation, self.email, self.phone]
+        return [getattr(self, key) for key in CONTACT_KEYS]
 
 
 @dataclass

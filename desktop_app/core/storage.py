@@ -33,6 +33,7 @@ from .fileio import (
 from .locking import folder_lock
 from .model import (
     CALLOUT_KINDS,
+    CONTACT_KEYS,
     SCHEMA_VERSION,
     AcceptedFinding,
     Article,
@@ -458,7 +459,6 @@ ARTICLE_KEYS = (
     "id", "title", "standfirst", "status", "body", "pull_quotes", "contacts", "images",
     "callouts", "review_notes", "notes",
 )
-CONTACT_KEYS = ("name", "role", "organisation", "email", "phone")
 QUOTE_KEYS = ("text", "attribution")
 IMAGE_TEXT_KEYS = ("path", "alt", "caption")
 IMAGE_KEYS = IMAGE_TEXT_KEYS + ("decorative",)

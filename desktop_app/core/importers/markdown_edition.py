@@ -199,8 +199,7 @@ class EditionFacts:
         new = [c for c in self.team if c.key() not in have]
         for contact in self.team:
             if contact.key() in have:
-                report.lost_text.extend([contact.name, contact.role, contact.organisation,
-                                         contact.email, contact.phone])
+                report.lost_text.extend(contact.texts())
         if len(new) < len(self.team):
             report.skipped.append(f"{len(self.team) - len(new)} of the regional team's "
                                   "contacts are already in the issue")

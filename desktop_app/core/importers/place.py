@@ -241,8 +241,7 @@ def _free_name(images_dir: Path, target: Path, stem: str) -> str:
 
 
 def _contact_line(contact: Contact) -> str:
-    bits = [contact.name, contact.role, contact.organisation, contact.email, contact.phone]
-    return ", ".join(b for b in bits if b)
+    return ", ".join(b for b in contact.texts() if b)
 
 
 def _quote_line(quote: PullQuote) -> str:
