@@ -486,7 +486,10 @@ def apply_comments(issue: Issue, report: CommentReport, source_name: str) -> int
         key = comment.key
         target = articles.get(comment.article_id or "")
         notes = target.review_notes if target is not None else issue.review_notes
-        if key in known or any(n.key == comment.legacy_key for n in notes):
+        if key in known:
+            continue
+        legacy = comment.legacy_key  # a digest: made once, not once per note
+        if any(n.key == legacy for n in notes):
             continue
         known.add(key)
         notes.append(ReviewNote(
