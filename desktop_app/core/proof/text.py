@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..markup import find_links
+from ..markup import LINK_ENDINGS
 
 MARK = "\x00"  # markup: not a word, not a sentence boundary
 HIDE = "\x01"  # an address or link target: never checked
@@ -23,9 +23,11 @@ ESC = "\x02"  # the backslash of an escape ("now\\!", as the rich editor writes 
 URL = re.compile(r"\b(?:https?://|www\.|mailto:)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.I)
 EMAIL = re.compile(
     r"(?:mailto:)?[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-# A dotted domain on its own (gov.uk, example.org): treated like an address.
+# A dotted domain on its own (gov.uk, example.org): treated like an address. Its endings are
+# the ones the exports make links of (``markup.LINK_ENDINGS``), so whatever prints as a link
+# is never proofread as words.
 DOMAIN = re.compile(
-    r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:uk|org|com|net|gov|police)\b"
+    r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:" + "|".join(LINK_ENDINGS) + r")\b"
     r"(?:/[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?])?", re.I)
 LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.I)
@@ -144,13 +146,10 @@ def _blank(text: list[str], start: int, end: int, char: str = MARK) -> None:
 
 
 def _protect(source: str, chars: list[str]) -> None:
-    """Hide web and email addresses (and dotted domains) from every rule: those of these
-    patterns, and every address the exports make a link (``markup.find_links``)."""
+    """Hide web and email addresses (and dotted domains) from every rule."""
     for pattern in (URL, EMAIL, DOMAIN):
         for m in pattern.finditer(source):
             _blank(chars, m.start(), m.end(), HIDE)
-    for start, end, _target in find_links(source):
-        _blank(chars, start, end, HIDE)
 
 
 @lru_cache(maxsize=256)  # the checker keeps its own results; this serves repeats nearby
