@@ -17,7 +17,7 @@ from pathlib import Path
 from unittest import mock
 
 from bench.common import median_seconds, report
-from desktop_app.core.importers import import_docx, import_markdown
+from desktop_app.core.importers import import_docx, import_markdown, write_markup
 from desktop_app.core.markup import plain_text
 from desktop_app.core.model import new_issue
 from desktop_app.core.untrusted import UntrustedFileError, check_docx
@@ -78,6 +78,7 @@ def _with_and_without(name: str, import_once, target: str, rounds: int = 11) -> 
     this process's CPU time: other helpers' work on the machine moves wall times by half."""
     def timed() -> float:
         plain_text.cache_clear()  # each run reads its bodies afresh, as a first import does
+        write_markup._runs_markup.cache_clear()  # and writes its paragraphs afresh
         start = time.process_time()
         import_once()
         return time.process_time() - start
